@@ -82,6 +82,9 @@ public final class Mtcnn implements FaceDetector {
     public Mtcnn(ModelLoader loader, InterpreterFactory factory, int minFaceSize, float pThreshold, float rThreshold,
             float oThreshold) throws ModelException {
         if (minFaceSize < 1) throw new IllegalArgumentException("minFaceSize must be positive: " + minFaceSize);
+        for (float t : new float[] {pThreshold, rThreshold, oThreshold}) {
+            if (!(t >= 0 && t <= 1)) throw new IllegalArgumentException("thresholds must be in [0, 1]: " + t);
+        }
         this.minFaceSize = minFaceSize;
         this.pThreshold = pThreshold;
         this.rThreshold = rThreshold;
