@@ -1,0 +1,31 @@
+package org.facegate.store;
+
+import androidx.room.Dao;
+import androidx.room.Delete;
+import androidx.room.Insert;
+import androidx.room.Query;
+import androidx.room.Update;
+import java.util.List;
+
+@Dao
+public interface PersonDao {
+    /** Returns the new row id. */
+    @Insert
+    long insert(Person person);
+
+    @Update
+    int update(Person person);
+
+    @Delete
+    int delete(Person person);
+
+    @Query("SELECT * FROM person WHERE id = :id")
+    Person byId(long id);
+
+    @Query("SELECT * FROM person ORDER BY id")
+    List<Person> all();
+
+    /** The people whose face match opens the gate. */
+    @Query("SELECT * FROM person WHERE may_unlock = 1 ORDER BY id")
+    List<Person> unlockers();
+}
