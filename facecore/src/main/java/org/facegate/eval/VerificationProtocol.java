@@ -20,14 +20,18 @@ public final class VerificationProtocol {
         double[] acc = new double[folds];
         double thrSum = 0;
         for (int k = 0; k < folds; k++) {
-            double best = Double.NEGATIVE_INFINITY, bestThr = 0;
+            // several thresholds usually tie for the best training accuracy: take the middle of their range rather
+            // than the lowest, which sits on the edge of the impostor scores and generalizes worse to the held-out fold
+            double best = Double.NEGATIVE_INFINITY, lo = 0, hi = 0;
             for (double t : candidates(scores)) {
                 double a = accuracy(scores, same, fold, k, false, t);
                 if (a > best) {
                     best = a;
-                    bestThr = t;
+                    lo = t;
                 }
+                if (a == best) hi = t;
             }
+            double bestThr = (lo + hi) / 2;
             acc[k] = accuracy(scores, same, fold, k, true, bestThr);
             thrSum += bestThr;
         }

@@ -1,0 +1,78 @@
+package org.facegate.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.facegate.embed.Embedding;
+import org.facegate.eval.Calibration;
+import org.facegate.pipeline.FaceResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "calibrate", description = "Compute the security levels' thresholds from the impostor scores of a labeled face set.")
+final class CalibrateCommand implements Callable<Integer> {
+    /** Named levels and the false-accept rates they target. */
+    static final String[] NAMES = {"relaxed", "standard", "strict"};
+    static final double[] FARS = {1e-2, 1e-3, 1e-4};
+
+    @Mixin GalleryOptions opts;
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Option(names = "--lfw", required = true, description = "directory with images/<name>/*.jpg") Path lfw;
+    @Option(names = "--out", description = "properties file to write (default: ${DEFAULT-VALUE})")
+    Path outFile = Path.of("target", "security-levels.properties");
+    @Option(names = "--margin", description = "identification lead over the runner-up (default: ${DEFAULT-VALUE})")
+    float margin = 0.05f;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(lfw.resolve("images"))) {
+            s.filter(p -> p.toString().endsWith(".jpg")).sorted().forEach(files::add);
+        } catch (IOException e) {
+            throw new CliException("cannot list " + lfw.resolve("images") + ": " + e.getMessage());
+        }
+        if (files.isEmpty()) throw new CliException("no images under " + lfw.resolve("images"));
+        List<Embedding> emb = new ArrayList<>();
+        List<String> who = new ArrayList<>();
+        TerminalProgress progress = new TerminalProgress(System.err);
+        int undetected = 0;
+        try (Engine engine = opts.engine()) {
+            for (int i = 0; i < files.size(); i++) {
+                FaceResult r = engine.pipeline.largest(ImageFiles.read(files.get(i)));
+                if (r == null) undetected++;
+                else {
+                    emb.add(r.embedding());
+                    who.add(files.get(i).getParent().getFileName().toString());
+                }
+                progress.update("embedding images", i + 1, files.size());
+            }
+        }
+        Calibration c = new Calibration(emb, who);
+        StringBuilder p = new StringBuilder();
+        p.append(String.format(Locale.ROOT, "# Written by `facegate calibrate` (detector %s, model %s) from %d images of %s%n",
+                opts.detector, Engine.MODEL_ID, emb.size(), lfw.getFileName()));
+        p.append(String.format(Locale.ROOT, "# %d impostor and %d genuine trials; %d images without a detected face left out%n",
+                c.impostorTrials(), c.genuineTrials(), undetected));
+        p.append("levels=").append(String.join(",", NAMES)).append('\n');
+        p.append(String.format(Locale.ROOT, "margin=%.3f%n", margin));
+        var out = spec.commandLine().getOut();
+        for (int i = 0; i < NAMES.length; i++) {
+            float t = c.thresholdAt(FARS[i]);
+            p.append(String.format(Locale.ROOT, "%s.far=%s%n%s.threshold=%.4f%n%s.measured_far=%.6f%n%s.frr=%.4f%n",
+                    NAMES[i], FARS[i], NAMES[i], t, NAMES[i], c.farAt(t), NAMES[i], c.frrAt(t)));
+            out.printf(Locale.ROOT, "%-8s far target %.0e: threshold %.4f, measured FAR %.2e, FRR %.2f%%%n",
+                    NAMES[i], FARS[i], t, c.farAt(t), 100 * c.frrAt(t));
+        }
+        AtomicFiles.write(outFile, tmp -> Files.write(tmp, p.toString().getBytes(StandardCharsets.UTF_8)));
+        out.println("wrote " + outFile);
+        return 0;
+    }
+}

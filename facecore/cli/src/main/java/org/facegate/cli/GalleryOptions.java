@@ -1,0 +1,40 @@
+package org.facegate.cli;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.facegate.match.SecurityLevel;
+import picocli.CommandLine.Option;
+
+/** Options shared by commands that use the models and the gallery. */
+final class GalleryOptions {
+    @Option(names = "--gallery", description = "gallery database (default: ~/.facegate/gallery.db)")
+    Path gallery = Paths.get(System.getProperty("user.home"), ".facegate", "gallery.db");
+
+    @Option(names = "--models", description = "directory of the pinned model packages (default: the build's cache)")
+    Path models = Engine.defaultModels();
+
+    @Option(names = "--detector", description = "face detector: blazeface, blazeface-full (default: ${DEFAULT-VALUE})")
+    String detector = "blazeface";
+
+    @Option(names = "--level", description = "security level: relaxed, standard, strict (default: ${DEFAULT-VALUE})")
+    String level = "standard";
+
+    @Option(names = "--threads", description = "CPU threads for inference (default: ${DEFAULT-VALUE})")
+    int threads = 1;
+
+    Engine engine() throws CliException {
+        return Engine.open(models, detector, threads);
+    }
+
+    SqliteGallery openGallery() throws CliException {
+        return new SqliteGallery(gallery);
+    }
+
+    SecurityLevel securityLevel() throws CliException {
+        try {
+            return SecurityLevel.named(level);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
+    }
+}

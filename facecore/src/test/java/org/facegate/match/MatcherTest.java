@@ -1,0 +1,104 @@
+package org.facegate.match;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import org.facegate.embed.Embedding;
+import org.facegate.testing.Pipelines;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/** Verification and identification on real LFW faces. */
+public class MatcherTest {
+    private static Pipelines p;
+    private static List<Person> household;
+
+    @BeforeClass
+    public static void enroll() throws Exception {
+        org.facegate.testing.TestData.lfw();
+        p = new Pipelines();
+        household = Arrays.asList(
+                new Person("colin", Arrays.asList(p.lfw("Colin_Powell", 40), p.lfw("Colin_Powell", 49))),
+                new Person("tony", Collections.singletonList(p.lfw("Tony_Blair", 18))), // one-shot
+                new Person("david", Arrays.asList(p.lfw("David_Beckham", 1), p.lfw("David_Beckham", 9))));
+    }
+
+    @AfterClass
+    public static void close() {
+        if (p != null) p.close();
+    }
+
+    @Test
+    public void verifiesTheOwnerOnAnotherPhotoAndRejectsAStranger() {
+        Matcher m = new Matcher(SecurityLevel.standard());
+        assertTrue(m.verify(p.lfw("Colin_Powell", 133), household.get(0)).accepted());
+        Verification stranger = m.verify(p.lfw("Hugo_Chavez", 27), household.get(0));
+        assertFalse("score " + stranger.score(), stranger.accepted());
+    }
+
+    @Test
+    public void identifiesEachMemberAndCallsAStrangerUnknown() {
+        Matcher m = new Matcher(SecurityLevel.standard());
+        assertEquals("colin", m.identify(p.lfw("Colin_Powell", 170), household).name());
+        assertEquals("tony", m.identify(p.lfw("Tony_Blair", 48), household).name());
+        assertEquals("david", m.identify(p.lfw("David_Beckham", 11), household).name());
+        Identification who = m.identify(p.lfw("Silvio_Berlusconi", 8), household);
+        assertNull(who.name());
+        assertEquals("best match below threshold", who.reason());
+    }
+
+    @Test
+    public void ambiguousBetweenTwoPeopleIsUnknown() {
+        // the same face enrolled under two names: best and runner-up are equal, so no name is given
+        Embedding e = p.lfw("Colin_Powell", 40);
+        List<Person> twins = Arrays.asList(new Person("a", Collections.singletonList(e)), new Person("b", Collections.singletonList(e)));
+        Identification id = new Matcher(SecurityLevel.standard()).identify(p.lfw("Colin_Powell", 49), twins);
+        assertNull(id.name());
+        assertEquals("ambiguous between two people", id.reason());
+    }
+
+    @Test
+    public void emptyGalleryIsUnknown() {
+        assertEquals("nobody is enrolled", new Matcher(SecurityLevel.standard()).identify(p.lfw("Colin_Powell", 40), Collections.emptyList()).reason());
+    }
+
+    @Test
+    public void frameVoterNeedsKOfNAgreeingFrames() {
+        FrameVoter v = new FrameVoter(3, 5);
+        Identification colin = new Identification("colin", 0.8f, "colin", 0.1f, null);
+        Identification unknown = new Identification(null, 0.2f, "colin", 0.1f, "best match below threshold");
+        Identification tony = new Identification("tony", 0.7f, "tony", 0.1f, null);
+        assertNull(v.add(colin));
+        assertNull(v.add(tony));
+        assertNull(v.add(unknown));
+        assertNull(v.add(colin));
+        assertEquals("colin", v.add(colin));
+        // the first colin vote slides out of the 5-frame window
+        assertNull(v.add(unknown));
+    }
+
+    @Test
+    public void tripletMarginOnRealFaces() {
+        double rate = TripletLoss.violationRate(household, TripletLoss.ALPHA);
+        assertTrue("violation rate " + rate, rate < 0.05);
+        assertTrue(TripletLoss.tooClose(household, TripletLoss.ALPHA).isEmpty());
+        Embedding colin = p.lfw("Colin_Powell", 40);
+        List<Person> same = Arrays.asList(household.get(0), new Person("colin-again", Collections.singletonList(colin)));
+        assertEquals(Collections.singletonList("colin ~ colin-again"), TripletLoss.tooClose(same, TripletLoss.ALPHA));
+        assertEquals(0f, TripletLoss.loss(colin, colin, p.lfw("Tony_Blair", 18), TripletLoss.ALPHA), 0f);
+    }
+
+    @Test
+    public void securityLevelsAreOrderedByStrictness() {
+        List<SecurityLevel> l = SecurityLevel.all();
+        assertEquals(3, l.size());
+        assertTrue(l.get(0).threshold() < l.get(1).threshold() && l.get(1).threshold() < l.get(2).threshold());
+        assertTrue(SecurityLevel.standard().describe(), SecurityLevel.standard().describe().startsWith("standard: 1 false accept in 1,000"));
+    }
+}

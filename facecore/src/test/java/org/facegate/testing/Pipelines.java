@@ -1,0 +1,37 @@
+package org.facegate.testing;
+
+import org.facegate.detect.BlazeFace;
+import org.facegate.embed.Embedding;
+import org.facegate.embed.Normalization;
+import org.facegate.embed.TfliteEmbedder;
+import org.facegate.image.RgbImage;
+import org.facegate.pipeline.FaceResult;
+import org.facegate.pipeline.FacePipeline;
+
+/** The default pipeline on the desktop runtime, shared by a test class (open in @BeforeClass, close in @AfterClass). */
+public final class Pipelines implements AutoCloseable {
+    public final BlazeFace detector;
+    public final TfliteEmbedder embedder;
+    public final FacePipeline pipeline;
+
+    public Pipelines() throws Exception {
+        detector = new BlazeFace(TestData.models(), TestData.cpu(), BlazeFace.Range.SHORT);
+        embedder = new TfliteEmbedder(TestData.cpu().create(TestData.models().load("MobileFaceNet.tflite")),
+                "mobilefacenet", Normalization.FACENET, true);
+        pipeline = new FacePipeline(detector, embedder);
+    }
+
+    /** Embedding of the largest face of an LFW image. */
+    public Embedding lfw(String name, int n) {
+        RgbImage img = TestData.lfwImage(name, n);
+        FaceResult r = pipeline.largest(img);
+        if (r == null) throw new AssertionError("no face in " + name + " " + n);
+        return r.embedding();
+    }
+
+    @Override
+    public void close() {
+        detector.close();
+        embedder.close();
+    }
+}
