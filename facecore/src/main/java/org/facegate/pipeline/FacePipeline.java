@@ -2,7 +2,7 @@ package org.facegate.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.facegate.align.Aligner;
+import org.facegate.align.Alignment;
 import org.facegate.detect.Face;
 import org.facegate.detect.FaceDetector;
 import org.facegate.embed.Embedder;
@@ -15,17 +15,25 @@ import org.facegate.image.RgbImage;
 public final class FacePipeline {
     private final FaceDetector detector;
     private final Embedder embedder;
+    private final Alignment alignment;
 
+    /** The standard pipeline: landmark alignment. */
     public FacePipeline(FaceDetector detector, Embedder embedder) {
+        this(detector, embedder, Alignment.LANDMARKS);
+    }
+
+    /** A pipeline with another alignment (benchmark baselines). */
+    public FacePipeline(FaceDetector detector, Embedder embedder, Alignment alignment) {
         this.detector = detector;
         this.embedder = embedder;
+        this.alignment = alignment;
     }
 
     /** All faces of the frame with their embeddings, highest detection score first. */
     public List<FaceResult> process(RgbImage frame) {
         List<Face> faces = detector.detect(frame);
         List<FaceResult> out = new ArrayList<>(faces.size());
-        for (Face f : faces) out.add(new FaceResult(f, embedder.embed(frame, Aligner.transform(f.landmarks()))));
+        for (Face f : faces) out.add(new FaceResult(f, embedder.embed(frame, alignment.transform(f))));
         return out;
     }
 
@@ -37,7 +45,11 @@ public final class FacePipeline {
         List<Face> faces = detector.detect(frame);
         Face best = null;
         for (Face f : faces) if (best == null || f.box().area() > best.box().area()) best = f;
-        return best == null ? null : new FaceResult(best, embedder.embed(frame, Aligner.transform(best.landmarks())));
+        return best == null ? null : new FaceResult(best, embedder.embed(frame, alignment.transform(best)));
+    }
+
+    public Alignment alignment() {
+        return alignment;
     }
 
     public FaceDetector detector() {

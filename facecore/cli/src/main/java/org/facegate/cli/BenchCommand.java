@@ -1,71 +1,142 @@
 package org.facegate.cli;
 
+import java.io.PrintWriter;
+import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import org.facegate.align.Aligner;
+import org.facegate.align.Alignment;
 import org.facegate.detect.Face;
 import org.facegate.embed.Embedding;
+import org.facegate.eval.Pair;
+import org.facegate.eval.PairScorer;
+import org.facegate.eval.VerificationProtocol;
+import org.facegate.eval.VerificationReport;
 import org.facegate.image.RgbImage;
+import org.facegate.image.Sampler;
 import org.facegate.match.GalleryIndex;
 import org.facegate.match.Matcher;
 import org.facegate.match.Person;
 import org.facegate.match.SecurityLevel;
+import org.facegate.pipeline.FacePipeline;
+import org.facegate.pipeline.FaceResult;
 import org.facegate.tflite.CpuInterpreterFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "bench", description = "Median timings of every pipeline stage and of 1:K identification.")
+@Command(name = "bench", description = "Median timings of every stage against the comparable-apps baseline, and of 1:K identification.")
 final class BenchCommand implements Callable<Integer> {
     @Mixin GalleryOptions opts;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
     @Option(names = "--runs", description = "timed runs per stage (default: ${DEFAULT-VALUE})") int runs = 50;
     @Option(names = "--max-gallery", description = "largest gallery size (default: ${DEFAULT-VALUE})") int maxGallery = 1_000_000;
-    @Option(names = "--image", description = "a face photo (default: sample1.jpg of @vladmandic/face-api)") Path image;
+    @Option(names = "--image", description = "a photo; its largest face is framed in 640x480 (default: sample2.jpg of @vladmandic/face-api)")
+    Path image;
+    @Option(names = "--lfw", description = "also measure LFW accuracy of both configurations (about 7 minutes)") Path lfw;
 
     @Override
     public Integer call() throws Exception {
-        var out = spec.commandLine().getOut();
-        Path img = image != null ? image : opts.models.resolve("vladmandic-face-api-1.7.15/demo/sample1.jpg");
-        RgbImage frame = Frames.fit(ImageFiles.read(img), 640, 480);
-        out.printf(Locale.ROOT, "facegate bench: %s, 640x480 frame from %s, %d runs, median ms (one thread)%n",
-                new CpuInterpreterFactory(opts.threads).backend(), img.getFileName(), runs);
-        out.println("| stage | median ms | ratio to baseline |");
-        out.println("|---|---|---|");
-        try (Engine engine = opts.engine()) {
-            List<Face> faces = engine.detector.detect(frame);
-            if (faces.isEmpty()) throw new CliException("no face in the benchmark image " + img);
-            Face face = faces.get(0);
-            double det = median(() -> engine.detector.detect(frame));
-            double align = median(() -> Aligner.crop(frame, face.landmarks()));
-            double embed = median(() -> engine.embedder.embed(frame, Aligner.transform(face.landmarks())));
-            double e2e = median(() -> engine.pipeline.process(frame));
-            row(out, "detection (" + opts.detector + ")", det, Double.NaN);
-            row(out, "alignment (transform + 112x112 crop)", align, Double.NaN);
-            row(out, "embedding per face (flip-averaged)", embed, Double.NaN);
-            row(out, "end-to-end per frame (" + faces.size() + " face)", e2e, Double.NaN);
+        PrintWriter out = spec.commandLine().getOut();
+        Path img = image != null ? image : opts.models.resolve("vladmandic-face-api-1.7.15/demo/sample2.jpg");
+        RgbImage frame;
+        try (Engine e = opts.engine()) {
+            RgbImage photo = ImageFiles.read(img);
+            FaceResult main = e.pipeline.largest(photo);
+            if (main == null) throw new CliException("no face in the benchmark image " + img);
+            frame = Frames.fit(Frames.crop(photo, main.face().box(), 3f), 640, 480);
         }
-        // identification: random unit vectors, the baseline is the smallest gallery
+        out.printf(Locale.ROOT, "facegate bench: %s, 640x480 frame with one face from %s, median of %d runs in ms%n",
+                new CpuInterpreterFactory(opts.threads).backend(), img.getFileName(), runs);
+        out.printf(Locale.ROOT, "FaceGate: %s + 5-point alignment + flip-averaged embedding; baseline (comparable apps):"
+                + " mtcnn + box stretched to 112x112 + one embedding from the batch-2 float model%n%n", opts.detector);
+        out.println("| stage | FaceGate ms | baseline ms | FaceGate / baseline |");
+        out.println("|---|---|---|---|");
+        double[] ours, base;
+        try (Engine e = opts.engine()) {
+            ours = stages(e, frame);
+        }
+        try (Engine b = Engine.baseline(opts.models, opts.threads)) {
+            base = stages(b, frame);
+        }
+        String[] names = {"detection", "alignment (transform + 112x112 warp)", "embedding per face", "end-to-end per frame"};
+        for (int i = 0; i < names.length; i++) {
+            out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2fx |%n", names[i], ours[i], base[i], ours[i] / base[i]);
+        }
+        if (lfw != null) accuracy(out);
+        identification(out);
+        return 0;
+    }
+
+    /** Detection, alignment, embedding and end-to-end medians of one engine on the frame. */
+    private double[] stages(Engine e, RgbImage frame) throws CliException {
+        List<Face> faces = e.detector.detect(frame);
+        if (faces.isEmpty()) throw new CliException(e.detector.name() + " found no face in the benchmark frame");
+        Face face = faces.get(0);
+        Alignment alignment = e.pipeline.alignment();
+        FloatBuffer crop = FloatBuffer.allocate(Aligner.SIZE * Aligner.SIZE * 3);
+        return new double[] {
+            median(() -> e.detector.detect(frame)),
+            median(() -> {
+                crop.clear();
+                Sampler.warpAffine(frame, alignment.transform(face), Aligner.SIZE, Aligner.SIZE, 0f, 1f, crop);
+            }),
+            median(() -> e.embedder.embed(frame, alignment.transform(face))),
+            median(() -> e.pipeline.largest(frame)),
+        };
+    }
+
+    private void accuracy(PrintWriter out) throws Exception {
+        LfwDirectory data = new LfwDirectory(lfw);
+        List<Pair> pairs = data.pairs();
+        VerificationReport ours, base;
+        try (Engine e = opts.engine()) {
+            ours = evaluate(pairs, data, e.pipeline);
+        }
+        try (Engine b = Engine.baseline(opts.models, opts.threads)) {
+            base = evaluate(pairs, data, b.pipeline);
+        }
+        out.printf(Locale.ROOT, "| LFW accuracy (%d pairs) | %.2f%% | %.2f%% | %.3fx |%n", pairs.size(), 100 * ours.accuracy(),
+                100 * base.accuracy(), ours.accuracy() / base.accuracy());
+        out.printf(Locale.ROOT, "| TAR @ FAR=1e-3 | %.2f%% | %.2f%% | %.3fx |%n", 100 * ours.tarAtFar1e3(), 100 * base.tarAtFar1e3(),
+                ours.tarAtFar1e3() / base.tarAtFar1e3());
+    }
+
+    private static VerificationReport evaluate(List<Pair> pairs, LfwDirectory data, FacePipeline p) throws Exception {
+        double[] scores = PairScorer.score(pairs, data, p, new TerminalProgress(System.err));
+        boolean[] same = new boolean[pairs.size()];
+        int[] fold = new int[pairs.size()];
+        int folds = 0;
+        for (int i = 0; i < same.length; i++) {
+            same[i] = pairs.get(i).same();
+            fold[i] = pairs.get(i).fold();
+            folds = Math.max(folds, fold[i] + 1);
+        }
+        return VerificationProtocol.evaluate(scores, same, fold, folds);
+    }
+
+    /** 1:K over random unit vectors; the ratio column is against the 1,000-template gallery. */
+    private void identification(PrintWriter out) {
+        out.printf("%n| identify (1:K, one person per template) | median ms | ratio to 1k |%n|---|---|---|%n");
         Random rnd = new Random(42);
         Matcher matcher = new Matcher(SecurityLevel.standard());
         Embedding probe = randomUnit(rnd, 192);
-        double base = Double.NaN;
+        double first = Double.NaN;
         for (int n = 1000; n <= maxGallery; n *= 10) {
             List<Person> people = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) people.add(new Person("p" + i, java.util.Collections.singletonList(randomUnit(rnd, 192))));
+            for (int i = 0; i < n; i++) people.add(new Person("p" + i, Collections.singletonList(randomUnit(rnd, 192))));
             GalleryIndex index = GalleryIndex.of(people);
-            people = null;
             double t = median(() -> matcher.identify(probe, index));
-            if (Double.isNaN(base)) base = t;
-            row(out, String.format(Locale.ROOT, "identify over %,d templates", n), t, t / base);
+            if (Double.isNaN(first)) first = t;
+            out.printf(Locale.ROOT, "| %,d templates | %.3f | %.1fx |%n", n, t, t / first);
         }
-        return 0;
     }
 
     private static Embedding randomUnit(Random rnd, int dim) {
@@ -74,11 +145,7 @@ final class BenchCommand implements Callable<Integer> {
         return new Embedding(v);
     }
 
-    private static void row(java.io.PrintWriter out, String stage, double ms, double ratio) {
-        out.printf(Locale.ROOT, "| %s | %.3f | %s |%n", stage, ms, Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.2fx", ratio));
-    }
-
-    /** Median wall time in ms over the runs, after as many warm-up runs (JIT, XNNPACK packing). */
+    /** Median wall time in ms over the runs, after warm-up runs (JIT, XNNPACK weight packing). */
     private double median(Runnable task) {
         for (int i = 0; i < Math.max(5, runs / 5); i++) task.run();
         double[] t = new double[runs];

@@ -2,8 +2,10 @@ package org.facegate.cli;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import org.facegate.align.Alignment;
 import org.facegate.detect.BlazeFace;
 import org.facegate.detect.FaceDetector;
+import org.facegate.detect.Mtcnn;
 import org.facegate.embed.Normalization;
 import org.facegate.embed.TfliteEmbedder;
 import org.facegate.enroll.Enroller;
@@ -27,10 +29,10 @@ final class Engine implements AutoCloseable {
     final TfliteEmbedder embedder;
     final FacePipeline pipeline;
 
-    private Engine(FaceDetector detector, TfliteEmbedder embedder) {
+    private Engine(FaceDetector detector, TfliteEmbedder embedder, Alignment alignment) {
         this.detector = detector;
         this.embedder = embedder;
-        this.pipeline = new FacePipeline(detector, embedder);
+        this.pipeline = new FacePipeline(detector, embedder, alignment);
     }
 
     /** Default model directory: the build's npm cache, overridable with -Dfacegate.models. */
@@ -39,13 +41,25 @@ final class Engine implements AutoCloseable {
     }
 
     static Engine open(Path models, String detectorName, int threads) throws CliException {
+        return open(models, detectorName, threads, true, Alignment.LANDMARKS);
+    }
+
+    /**
+     * The configuration comparable apps use, kept as the benchmark baseline: MTCNN, the detector box stretched to
+     * 112x112 without landmark alignment, one embedding per face (no flip averaging).
+     */
+    static Engine baseline(Path models, int threads) throws CliException {
+        return open(models, "mtcnn", threads, false, Alignment.STRETCHED_BOX);
+    }
+
+    private static Engine open(Path models, String detectorName, int threads, boolean flip, Alignment alignment) throws CliException {
         ModelLoader loader = ModelLoader.withBuiltInHashes(DirectoryModelSource.npmCache(models));
         InterpreterFactory factory = new CpuInterpreterFactory(threads);
         FaceDetector det = null;
         try {
             det = detector(detectorName, loader, factory);
-            TfliteEmbedder emb = new TfliteEmbedder(factory.create(loader.load(EMBEDDER_FILE)), MODEL_ID, Normalization.FACENET, true);
-            return new Engine(det, emb);
+            TfliteEmbedder emb = new TfliteEmbedder(factory.create(loader.load(EMBEDDER_FILE)), MODEL_ID, Normalization.FACENET, flip);
+            return new Engine(det, emb, alignment);
         } catch (ModelException e) {
             if (det != null) det.close();
             throw new CliException(e.getMessage());
@@ -58,8 +72,10 @@ final class Engine implements AutoCloseable {
                 return new BlazeFace(loader, factory, BlazeFace.Range.SHORT);
             case "blazeface-full":
                 return new BlazeFace(loader, factory, BlazeFace.Range.FULL);
+            case "mtcnn":
+                return new Mtcnn(loader, factory);
             default:
-                throw new CliException("unknown detector '" + name + "' (blazeface, blazeface-full)");
+                throw new CliException("unknown detector '" + name + "' (blazeface, blazeface-full, mtcnn)");
         }
     }
 

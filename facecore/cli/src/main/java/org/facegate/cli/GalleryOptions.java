@@ -13,7 +13,7 @@ final class GalleryOptions {
     @Option(names = "--models", description = "directory of the pinned model packages (default: the build's cache)")
     Path models = Engine.defaultModels();
 
-    @Option(names = "--detector", description = "face detector: blazeface, blazeface-full (default: ${DEFAULT-VALUE})")
+    @Option(names = "--detector", description = "face detector: blazeface, blazeface-full, mtcnn (default: ${DEFAULT-VALUE})")
     String detector = "blazeface";
 
     @Option(names = "--level", description = "security level: relaxed, standard, strict (default: ${DEFAULT-VALUE})")
