@@ -1,10 +1,11 @@
 // Single-file Java program: assembles the unsigned APK, byte for byte the same on every build of the same inputs.
 //
-//   java ApkPackage.java --out x.apk --resources resources.ap_ --dex <dir with classes*.dex>
+//   java ApkPackage.java --out x.apk --resources resources.ap_ --dex <dir with classes*.dex> [--dex <dir>]...
 //        --aars <path list of *.aar> --abis arm64-v8a,armeabi-v7a,x86_64 --jars <path list of runtime jars>
 //
 // Entries, in this order: everything aapt2 linked (AndroidManifest.xml first, its compression kept: resources.arsc
-// stays STORED), classes*.dex (deflated), lib/<abi>/*.so from each AAR's jni/<abi>/ for the listed ABIs only (STORED,
+// stays STORED), the dex files of each --dex directory in turn, renumbered classes.dex, classes2.dex, ... (deflated;
+// ART loads them all, minSdk >= 21), lib/<abi>/*.so from each AAR's jni/<abi>/ for the listed ABIs only (STORED,
 // so they can be mmapped with extractNativeLibs="false"; apksig aligns them later), then the Java resources of the
 // runtime jars (what Class.getResource finds on Android), sorted. Every entry carries the same fixed timestamp.
 // Fails on anything that would be silently lost or ambiguous: an AAR with resources or assets (there is no resource
@@ -53,10 +54,16 @@ public class ApkPackage {
             }
         }
         // 2. dex
-        Path dexDir = Path.of(one(opt, "--dex"));
-        List<Path> dexes = sorted(dexDir, p -> p.getFileName().toString().matches("classes\\d*\\.dex"));
-        if (dexes.isEmpty()) throw new IllegalStateException("no classes*.dex in " + dexDir);
-        for (Path p : dexes) put(stored, data, p.getFileName().toString(), false, Files.readAllBytes(p));
+        List<Path> dexes = new ArrayList<>();
+        for (String dir : opt.get("--dex")) {
+            List<Path> in = sorted(Path.of(dir), p -> p.getFileName().toString().matches("classes\\d*\\.dex"));
+            in.sort(java.util.Comparator.comparingInt(ApkPackage::dexIndex));    // classes.dex, classes2.dex, ...
+            if (in.isEmpty()) throw new IllegalStateException("no classes*.dex in " + dir);
+            dexes.addAll(in);
+        }
+        for (int i = 0; i < dexes.size(); i++) {
+            put(stored, data, i == 0 ? "classes.dex" : "classes" + (i + 1) + ".dex", false, Files.readAllBytes(dexes.get(i)));
+        }
 
         // 3. native libraries of the AARs
         Map<String, Content> libs = new TreeMap<>();
@@ -107,6 +114,11 @@ public class ApkPackage {
         write(out, stored, data);
         System.out.printf("ApkPackage: %s: %d dex, %d native libraries (%s), %d Java resources%n",
                 out.getFileName(), dexes.size(), libs.size(), String.join(",", abis), javaRes.size());
+    }
+
+    static int dexIndex(Path p) {
+        String n = p.getFileName().toString();
+        return n.equals("classes.dex") ? 1 : Integer.parseInt(n.substring("classes".length(), n.length() - ".dex".length()));
     }
 
     /** An AAR values file that declares nothing ({@code <resources/>}), as many AndroidX AARs ship. */

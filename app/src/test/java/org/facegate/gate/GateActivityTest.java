@@ -7,18 +7,27 @@ import android.view.View;
 import android.widget.Button;
 import android.widget.TextView;
 import org.facegate.R;
+import org.junit.After;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.robolectric.Robolectric;
 import org.robolectric.RobolectricTestRunner;
+import org.robolectric.android.controller.ActivityController;
 import org.robolectric.annotation.Config;
 
 @RunWith(RobolectricTestRunner.class)
 @Config(sdk = 34)
 public class GateActivityTest {
+    private final ActivityController<GateActivity> controller = Robolectric.buildActivity(GateActivity.class);
+
+    @After
+    public void tearDown() {
+        controller.pause().stop().destroy();
+    }
+
     @Test
     public void showsTheGateScreen() {
-        GateActivity a = Robolectric.buildActivity(GateActivity.class).setup().visible().get();
+        GateActivity a = controller.setup().visible().get();
         TextView title = a.findViewById(R.id.gate_title);
         TextView status = a.findViewById(R.id.gate_status);
         Button usePin = a.findViewById(R.id.gate_use_pin);
@@ -31,7 +40,7 @@ public class GateActivityTest {
 
     @Test
     public void usePinIsAPlaceholderForNow() {
-        GateActivity a = Robolectric.buildActivity(GateActivity.class).setup().get();
+        GateActivity a = controller.setup().get();
         assertTrue(a.findViewById(R.id.gate_use_pin).performClick());
         assertEquals(a.getString(R.string.gate_status_pin_unavailable),
                 ((TextView) a.findViewById(R.id.gate_status)).getText().toString());
