@@ -11,7 +11,8 @@ import org.facegate.pipeline.FaceResult;
 import org.facegate.pipeline.FacePipeline;
 
 /**
- * Runs a pipeline over the images of a pairs list (each image once) and scores every trial by cosine similarity.
+ * Runs a pipeline over the images of a pairs list (each image once, its central face) and scores every trial by
+ * cosine similarity.
  * A trial with an image where no face was found scores NaN: the protocol counts it as an error.
  */
 public final class PairScorer {
@@ -27,7 +28,7 @@ public final class PairScorer {
         Map<String, Embedding> emb = new HashMap<>();
         int done = 0;
         for (String path : unique) {
-            FaceResult r = pipeline.largest(images.read(path));
+            FaceResult r = pipeline.central(images.read(path));
             if (r != null) emb.put(path, r.embedding());
             progress.update("embedding images", ++done, unique.size());
         }

@@ -33,19 +33,41 @@ public final class FacePipeline {
     public List<FaceResult> process(RgbImage frame) {
         List<Face> faces = detector.detect(frame);
         List<FaceResult> out = new ArrayList<>(faces.size());
-        for (Face f : faces) out.add(new FaceResult(f, embedder.embed(frame, alignment.transform(f))));
+        for (Face f : faces) out.add(embed(frame, f));
         return out;
     }
 
     /**
-     * The one face a verification image is about: the largest, or null when there is none. For evaluation and
-     * one-face photos; enrollment goes through the quality gate, which refuses several faces.
+     * The face a camera frame is about: the largest (nearest the camera), or null when there is none. The gate
+     * verifies this face; enrollment goes through the quality gate, which refuses a second face of similar size.
      */
     public FaceResult largest(RgbImage frame) {
-        List<Face> faces = detector.detect(frame);
         Face best = null;
-        for (Face f : faces) if (best == null || f.box().area() > best.box().area()) best = f;
-        return best == null ? null : new FaceResult(best, embedder.embed(frame, alignment.transform(best)));
+        for (Face f : detector.detect(frame)) if (best == null || f.box().area() > best.box().area()) best = f;
+        return embed(frame, best);
+    }
+
+    /**
+     * The face nearest the image centre, or null when there is none: the labeled person of a face data set such
+     * as LFW, whose photos are centred on them while a larger face sometimes stands nearby (picking the largest
+     * face costs about one point of LFW accuracy).
+     */
+    public FaceResult central(RgbImage frame) {
+        Face best = null;
+        double bestDist = Double.MAX_VALUE;
+        for (Face f : detector.detect(frame)) {
+            double dx = (f.box().left() + f.box().right() - frame.width()) / 2.0;
+            double dy = (f.box().top() + f.box().bottom() - frame.height()) / 2.0;
+            if (dx * dx + dy * dy < bestDist) {
+                bestDist = dx * dx + dy * dy;
+                best = f;
+            }
+        }
+        return embed(frame, best);
+    }
+
+    private FaceResult embed(RgbImage frame, Face face) {
+        return face == null ? null : new FaceResult(face, embedder.embed(frame, alignment.transform(face)));
     }
 
     public Alignment alignment() {

@@ -46,7 +46,7 @@ final class CalibrateCommand implements Callable<Integer> {
         int undetected = 0;
         try (Engine engine = opts.engine()) {
             for (int i = 0; i < files.size(); i++) {
-                FaceResult r = engine.pipeline.largest(ImageFiles.read(files.get(i)));
+                FaceResult r = engine.pipeline.central(ImageFiles.read(files.get(i)));
                 if (r == null) undetected++;
                 else {
                     emb.add(r.embedding());
