@@ -7,9 +7,11 @@
 // stays STORED), the dex files of each --dex directory in turn, renumbered classes.dex, classes2.dex, ... (deflated;
 // ART loads them all, minSdk >= 21), lib/<abi>/*.so from each AAR's jni/<abi>/ for the listed ABIs only (STORED,
 // so they can be mmapped with extractNativeLibs="false"; apksig aligns them later), then the Java resources of the
-// runtime jars (what Class.getResource finds on Android), sorted. Every entry carries the same fixed timestamp.
-// Fails on anything that would be silently lost or ambiguous: an AAR with resources or assets (there is no resource
-// merger), a native library or Java resource that two inputs provide with different content.
+// runtime jars (what Class.getResource finds on Android; META-INF/services files merged), sorted. Every entry carries
+// the same fixed timestamp. Fails on anything that would be silently lost or ambiguous: an AAR with resources (other
+// than an empty values.xml) or assets, as there is no resource merger; a native library or Java resource that two
+// inputs provide with different content. Lists the AAR manifest entries (permissions, components) left out, as there
+// is no manifest merger either.
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -13,10 +13,8 @@ import org.junit.runner.RunWith;
 import org.robolectric.Robolectric;
 import org.robolectric.RobolectricTestRunner;
 import org.robolectric.android.controller.ActivityController;
-import org.robolectric.annotation.Config;
 
 @RunWith(RobolectricTestRunner.class)
-@Config(sdk = 34)
 public class GateActivityTest {
     private final ActivityController<GateActivity> controller = Robolectric.buildActivity(GateActivity.class);
 

@@ -12,11 +12,9 @@ import java.util.List;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.robolectric.RobolectricTestRunner;
-import org.robolectric.annotation.Config;
 
 /** Room on a real SQLite file (Robolectric's native SQLite), not only in memory. */
 @RunWith(RobolectricTestRunner.class)
-@Config(sdk = 34)
 public class PersonDaoTest {
     private final Context context = ApplicationProvider.getApplicationContext();
 

@@ -8,7 +8,6 @@ import org.facegate.tflite.NativeRuntime;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.robolectric.RobolectricTestRunner;
-import org.robolectric.annotation.Config;
 import org.tensorflow.lite.Interpreter;
 
 /**
@@ -17,7 +16,6 @@ import org.tensorflow.lite.Interpreter;
  * classes and facecore's native loader out of the sandbox class loader. Nothing is initialised or loaded here.
  */
 @RunWith(RobolectricTestRunner.class)
-@Config(sdk = 34)
 public class TfliteTestClasspathTest {
     @Test
     public void interpreterIsTheDesktopRuntime() {
