@@ -1,0 +1,36 @@
+package org.facegate.tflite;
+
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.nio.ByteBuffer;
+import org.facegate.testing.TestData;
+import org.junit.Test;
+
+/**
+ * Refusals of the metadata reader. Reading real metadata is tested in model-conversion, against the models it
+ * writes and the TFLite support library's own metadata parser.
+ */
+public class EmbeddingModelInfoTest {
+    @Test
+    public void aModelWithoutMetadataIsRefusedByName() throws Exception {
+        ByteBuffer source = TestData.models().load("MobileFaceNet.tflite");
+        try {
+            EmbeddingModelInfo.read(source, "MobileFaceNet.tflite");
+            fail("the TOCO source model has no metadata");
+        } catch (ModelException e) {
+            assertTrue(e.getMessage(), e.getMessage().startsWith("MobileFaceNet.tflite: no TFLITE_METADATA"));
+        }
+    }
+
+    @Test
+    public void aTruncatedBufferIsACleanError() {
+        ByteBuffer cut = ByteBuffer.wrap(new byte[] {16, 0, 0, 0, 'T', 'F', 'L', '3', 0, 0});
+        try {
+            EmbeddingModelInfo.read(cut, "cut.tflite");
+            fail("10 bytes cannot hold a model");
+        } catch (ModelException e) {
+            assertTrue(e.getMessage(), e.getMessage().startsWith("cut.tflite: truncated or corrupt"));
+        }
+    }
+}
