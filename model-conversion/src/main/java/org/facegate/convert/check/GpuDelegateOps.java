@@ -62,36 +62,41 @@ public final class GpuDelegateOps {
             byte type = g.tensor(t).getType();
             if (type == TensorType.INT8 || type == TensorType.UINT8) quantized = true;
         }
+        // outputs of fp16-constant DEQUANTIZEs are weights to the delegate, not run-time tensors
+        boolean[] folded = new boolean[g.tensors.size()];
+        for (OperatorT op : g.ops) if (isFp16Constant(g, op)) folded[op.getOutputs()[0]] = true;
         List<Issue> issues = new ArrayList<>();
         for (int i = 0; i < g.ops.size(); i++) {
             OperatorT op = g.ops.get(i);
             int builtin = g.builtin(op);
             int version = g.opcodes.get((int) op.getOpcodeIndex()).getVersion();
             String name = g.opName(op);
-            if (builtin == BuiltinOperator.DEQUANTIZE && g.isConstant(op.getInputs()[0])
-                    && g.tensor(op.getInputs()[0]).getType() == TensorType.FLOAT16) {
-                continue;
-            }
+            if (isFp16Constant(g, op)) continue;
             Integer max = quantized && QUANTIZED.containsKey(builtin) ? QUANTIZED.get(builtin) : DOCUMENTED.get(builtin);
             if (max == null) {
                 issues.add(new Issue(i, name, version, "not in the documented GPU delegate op list"));
             } else if (version > max) {
                 issues.add(new Issue(i, name, version, "the GPU delegate takes " + name + " up to version " + max));
             }
-            String tensorIssue = tensors(g, op);
+            String tensorIssue = tensors(g, op, folded);
             if (tensorIssue != null) issues.add(new Issue(i, name, version, tensorIssue));
         }
         return issues;
     }
 
+    private static boolean isFp16Constant(Graph g, OperatorT op) {
+        return g.builtin(op) == BuiltinOperator.DEQUANTIZE && g.isConstant(op.getInputs()[0])
+                && g.tensor(op.getInputs()[0]).getType() == TensorType.FLOAT16;
+    }
+
     /** Run-time tensor types and batch the delegate cannot hold, or null. */
-    private static String tensors(Graph g, OperatorT op) {
+    private static String tensors(Graph g, OperatorT op, boolean[] folded) {
         for (int[] list : new int[][] {op.getInputs(), op.getOutputs()}) {
             for (int t : list) {
-                if (t < 0 || g.isConstant(t)) continue;
+                if (t < 0 || g.isConstant(t) || folded[t]) continue;
                 byte type = g.tensor(t).getType();
                 if (type != TensorType.FLOAT32 && type != TensorType.FLOAT16 && type != TensorType.INT8 && type != TensorType.UINT8) {
-                    return "run-time tensor " + g.tensor(t).getName() + " has type " + TensorType.name(type);
+                    return "run-time tensor of type " + TensorType.name(type);
                 }
                 int[] s = g.tensor(t).getShape();
                 if (s.length == 4 && s[0] != 1) return "batch " + s[0] + " (the delegate takes batch 1)";

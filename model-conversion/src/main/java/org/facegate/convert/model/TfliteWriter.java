@@ -6,12 +6,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.tensorflow.lite.schema.Buffer;
+import org.tensorflow.lite.schema.BuiltinOptions;
+import org.tensorflow.lite.schema.BuiltinOptionsUnion;
 import org.tensorflow.lite.schema.BufferT;
 import org.tensorflow.lite.schema.Metadata;
 import org.tensorflow.lite.schema.Model;
 import org.tensorflow.lite.schema.ModelT;
 import org.tensorflow.lite.schema.Operator;
 import org.tensorflow.lite.schema.OperatorCode;
+import org.tensorflow.lite.schema.OperatorT;
 import org.tensorflow.lite.schema.QuantizationDetails;
 import org.tensorflow.lite.schema.QuantizationParameters;
 import org.tensorflow.lite.schema.QuantizationParametersT;
@@ -59,9 +62,10 @@ public final class TfliteWriter {
         int subgraphsVector = Model.createSubgraphsVector(fbb, subgraphs);
 
         int description = m.getDescription() == null ? 0 : fbb.createString(m.getDescription());
-        int metadataBuffer = m.getMetadataBuffer() == null ? 0 : Model.createMetadataBufferVector(fbb, m.getMetadataBuffer());
+        int[] mb = m.getMetadataBuffer();
+        int metadataBuffer = mb == null || mb.length == 0 ? 0 : Model.createMetadataBufferVector(fbb, mb);
         int metadata = 0;
-        if (m.getMetadata() != null) {
+        if (m.getMetadata() != null && m.getMetadata().length > 0) {
             int[] md = new int[m.getMetadata().length];
             for (int i = 0; i < md.length; i++) md[i] = Metadata.pack(fbb, m.getMetadata()[i]);
             metadata = Model.createMetadataVector(fbb, md);
@@ -86,10 +90,31 @@ public final class TfliteWriter {
         int inputs = SubGraph.createInputsVector(fbb, g.getInputs());
         int outputs = SubGraph.createOutputsVector(fbb, g.getOutputs());
         int[] ops = new int[g.getOperators().length];
-        for (int i = 0; i < ops.length; i++) ops[i] = Operator.pack(fbb, g.getOperators()[i]);
+        for (int i = 0; i < ops.length; i++) ops[i] = operator(fbb, g.getOperators()[i]);
         int opsVector = SubGraph.createOperatorsVector(fbb, ops);
         int name = g.getName() == null ? 0 : fbb.createString(g.getName());
         return SubGraph.createSubGraph(fbb, tensorsVector, inputs, outputs, opsVector, name);
+    }
+
+    /**
+     * Like {@code Operator.pack}, but empty optional vectors (custom options, mutating-variable flags,
+     * intermediates) are left out instead of written empty. The unpacker turns absent vectors into empty arrays,
+     * so without this, ops created by a rewrite (null there) and ops read back from a file would serialize
+     * differently, and a parsed model would not reserialize to the same bytes.
+     */
+    private static int operator(FlatBufferBuilder fbb, OperatorT op) {
+        int inputs = Operator.createInputsVector(fbb, op.getInputs());
+        int outputs = Operator.createOutputsVector(fbb, op.getOutputs());
+        byte optionsType = op.getBuiltinOptions() == null ? BuiltinOptions.NONE : op.getBuiltinOptions().getType();
+        int options = optionsType == BuiltinOptions.NONE ? 0 : BuiltinOptionsUnion.pack(fbb, op.getBuiltinOptions());
+        int[] custom = op.getCustomOptions();
+        int customOptions = custom == null || custom.length == 0 ? 0 : Operator.createCustomOptionsVector(fbb, Bytes.fromSchema(custom));
+        boolean[] mutating = op.getMutatingVariableInputs();
+        int mutatingInputs = mutating == null || mutating.length == 0 ? 0 : Operator.createMutatingVariableInputsVector(fbb, mutating);
+        int[] inter = op.getIntermediates();
+        int intermediates = inter == null || inter.length == 0 ? 0 : Operator.createIntermediatesVector(fbb, inter);
+        return Operator.createOperator(fbb, op.getOpcodeIndex(), inputs, outputs, optionsType, options, customOptions,
+                op.getCustomOptionsFormat(), mutatingInputs, intermediates);
     }
 
     /**
@@ -106,7 +131,7 @@ public final class TfliteWriter {
         int shape = shared.ints(t.getShape());
         int[] sig = t.getShapeSignature();
         int signature = sig == null || sig.length == 0 ? 0 : shared.ints(sig);
-        int name = fbb.createString(t.getName());
+        int name = t.getName() == null ? 0 : fbb.createString(t.getName());
         int quantization = 0;
         QuantizationParametersT q = t.getQuantization();
         if (q != null) {
