@@ -67,12 +67,6 @@ public final class SourceModels {
         return cache.resolve(p[0]);
     }
 
-    /** The pinned sha256 of a file. */
-    public String sha256Of(String name) throws ConversionException {
-        path(name);
-        return pinned.get(name)[1];
-    }
-
     public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

@@ -140,12 +140,6 @@ public final class Graph {
         return op;
     }
 
-    /** The op that writes {@code tensor}, or null for graph inputs and constants. */
-    public OperatorT producer(int tensor) {
-        for (OperatorT op : ops) for (int o : op.getOutputs()) if (o == tensor) return op;
-        return null;
-    }
-
     /** Every op reading {@code tensor}, in execution order. */
     public List<OperatorT> consumers(int tensor) {
         List<OperatorT> c = new ArrayList<>();

@@ -21,7 +21,7 @@ import org.facegate.convert.ConversionException;
  * reading the file gives back exactly the computed values.
  *
  * @param header comment lines (without the leading '#') describing how the statistics were made
- * @param stats  per tensor name, in graph order
+ * @param stats  per tensor name, in the float graph's tensor order
  */
 public record ActivationRanges(List<String> header, Map<String, TensorStats> stats) {
     /** Tail fractions for which quantiles are stored: 1e-5, 1e-4 and 1e-3 of all values on each side. */

@@ -30,9 +30,4 @@ public record AffineInt8(float scale, int zeroPoint) {
         p.setZeroPoint(new long[] {zeroPoint});
         return p;
     }
-
-    /** Reads the per-tensor parameters of a quantized tensor. */
-    public static AffineInt8 from(QuantizationParametersT p) {
-        return new AffineInt8(p.getScale()[0], (int) p.getZeroPoint()[0]);
-    }
 }
