@@ -10,6 +10,19 @@ import java.util.Arrays;
 public final class VerificationProtocol {
     private VerificationProtocol() {}
 
+    /** The protocol over the trials of a pairs list, folds as the list assigns them. */
+    public static VerificationReport evaluate(java.util.List<Pair> pairs, double[] scores) {
+        boolean[] same = new boolean[pairs.size()];
+        int[] fold = new int[pairs.size()];
+        int folds = 0;
+        for (int i = 0; i < same.length; i++) {
+            same[i] = pairs.get(i).same();
+            fold[i] = pairs.get(i).fold();
+            folds = Math.max(folds, fold[i] + 1);
+        }
+        return evaluate(scores, same, fold, folds);
+    }
+
     /**
      * @param scores similarity per trial (higher = more alike), NaN for a failed trial
      * @param same   ground truth per trial

@@ -1,6 +1,7 @@
 package org.facegate.testing;
 
-import org.facegate.detect.BlazeFace;
+import org.facegate.detect.Detectors;
+import org.facegate.detect.FaceDetector;
 import org.facegate.embed.Embedding;
 import org.facegate.embed.Normalization;
 import org.facegate.embed.TfliteEmbedder;
@@ -8,23 +9,23 @@ import org.facegate.image.RgbImage;
 import org.facegate.pipeline.FaceResult;
 import org.facegate.pipeline.FacePipeline;
 
-/** The default pipeline on the desktop runtime, shared by a test class (open in @BeforeClass, close in @AfterClass). */
+/** The default pipeline (default detector, flip-averaged MobileFaceNet, as the CLI) on the desktop runtime, shared by a test class (open in @BeforeClass, close in @AfterClass). */
 public final class Pipelines implements AutoCloseable {
-    public final BlazeFace detector;
+    public final FaceDetector detector;
     public final TfliteEmbedder embedder;
     public final FacePipeline pipeline;
 
     public Pipelines() throws Exception {
-        detector = new BlazeFace(TestData.models(), TestData.cpu(), BlazeFace.Range.SHORT);
+        detector = Detectors.open(Detectors.DEFAULT, TestData.models(), TestData.cpu());
         embedder = new TfliteEmbedder(TestData.cpu().create(TestData.models().load("MobileFaceNet.tflite")),
                 "mobilefacenet", Normalization.FACENET, true);
         pipeline = new FacePipeline(detector, embedder);
     }
 
-    /** Embedding of the largest face of an LFW image. */
+    /** Embedding of the central face of an LFW image. */
     public Embedding lfw(String name, int n) {
         RgbImage img = TestData.lfwImage(name, n);
-        FaceResult r = pipeline.largest(img);
+        FaceResult r = pipeline.central(img);
         if (r == null) throw new AssertionError("no face in " + name + " " + n);
         return r.embedding();
     }

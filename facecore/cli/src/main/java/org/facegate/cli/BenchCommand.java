@@ -55,8 +55,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "facegate bench: %s, 640x480 frame with one face from %s, median of %d runs in ms%n",
                 new CpuInterpreterFactory(opts.threads).backend(), img.getFileName(), runs);
-        out.printf(Locale.ROOT, "FaceGate: %s + 5-point alignment + flip-averaged embedding; baseline (comparable apps):"
-                + " mtcnn + box stretched to 112x112 + one embedding from the batch-2 float model%n%n", opts.detector);
+        out.printf(Locale.ROOT, "FaceGate: %s + 5-point alignment + embedding%s; baseline (comparable apps):"
+                + " mtcnn + box stretched to 112x112 + one embedding from the batch-2 float model%n%n", opts.detector,
+                opts.flip ? " (flip-averaged)" : "");
         out.println("| stage | FaceGate ms | baseline ms | FaceGate / baseline |");
         out.println("|---|---|---|---|");
         double[] ours, base;
@@ -110,16 +111,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static VerificationReport evaluate(List<Pair> pairs, LfwDirectory data, FacePipeline p) throws Exception {
-        double[] scores = PairScorer.score(pairs, data, p, new TerminalProgress(System.err));
-        boolean[] same = new boolean[pairs.size()];
-        int[] fold = new int[pairs.size()];
-        int folds = 0;
-        for (int i = 0; i < same.length; i++) {
-            same[i] = pairs.get(i).same();
-            fold[i] = pairs.get(i).fold();
-            folds = Math.max(folds, fold[i] + 1);
-        }
-        return VerificationProtocol.evaluate(scores, same, fold, folds);
+        return VerificationProtocol.evaluate(pairs, PairScorer.score(pairs, data, p, new TerminalProgress(System.err)));
     }
 
     /** 1:K over random unit vectors; the ratio column is against the 1,000-template gallery. */

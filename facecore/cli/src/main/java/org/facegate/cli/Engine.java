@@ -3,9 +3,8 @@ package org.facegate.cli;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import org.facegate.align.Alignment;
-import org.facegate.detect.BlazeFace;
+import org.facegate.detect.Detectors;
 import org.facegate.detect.FaceDetector;
-import org.facegate.detect.Mtcnn;
 import org.facegate.embed.Normalization;
 import org.facegate.embed.TfliteEmbedder;
 import org.facegate.enroll.Enroller;
@@ -40,8 +39,8 @@ final class Engine implements AutoCloseable {
         return Paths.get(System.getProperty("facegate.models", System.getProperty("user.home") + "/.cache/facegate/npm"));
     }
 
-    static Engine open(Path models, String detectorName, int threads) throws CliException {
-        return open(models, detectorName, threads, true, Alignment.LANDMARKS);
+    static Engine open(Path models, String detectorName, int threads, boolean flip) throws CliException {
+        return open(models, detectorName, threads, flip, Alignment.LANDMARKS);
     }
 
     /**
@@ -57,25 +56,16 @@ final class Engine implements AutoCloseable {
         InterpreterFactory factory = new CpuInterpreterFactory(threads);
         FaceDetector det = null;
         try {
-            det = detector(detectorName, loader, factory);
+            try {
+                det = Detectors.open(detectorName, loader, factory);
+            } catch (IllegalArgumentException e) {
+                throw new CliException(e.getMessage());
+            }
             TfliteEmbedder emb = new TfliteEmbedder(factory.create(loader.load(EMBEDDER_FILE)), MODEL_ID, Normalization.FACENET, flip);
             return new Engine(det, emb, alignment);
         } catch (ModelException e) {
             if (det != null) det.close();
             throw new CliException(e.getMessage());
-        }
-    }
-
-    static FaceDetector detector(String name, ModelLoader loader, InterpreterFactory factory) throws ModelException, CliException {
-        switch (name) {
-            case "blazeface":
-                return new BlazeFace(loader, factory, BlazeFace.Range.SHORT);
-            case "blazeface-full":
-                return new BlazeFace(loader, factory, BlazeFace.Range.FULL);
-            case "mtcnn":
-                return new Mtcnn(loader, factory);
-            default:
-                throw new CliException("unknown detector '" + name + "' (blazeface, blazeface-full, mtcnn)");
         }
     }
 

@@ -2,6 +2,7 @@ package org.facegate.cli;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import org.facegate.detect.Detectors;
 import org.facegate.match.SecurityLevel;
 import picocli.CommandLine.Option;
 
@@ -13,17 +14,20 @@ final class GalleryOptions {
     @Option(names = "--models", description = "directory of the pinned model packages (default: the build's cache)")
     Path models = Engine.defaultModels();
 
-    @Option(names = "--detector", description = "face detector: blazeface, blazeface-full, mtcnn (default: ${DEFAULT-VALUE})")
-    String detector = "blazeface";
+    @Option(names = "--detector", description = "face detector: " + Detectors.NAMES + " (default: ${DEFAULT-VALUE})")
+    String detector = Detectors.DEFAULT;
 
     @Option(names = "--level", description = "security level: relaxed, standard, strict (default: ${DEFAULT-VALUE})")
     String level = "standard";
+
+    @Option(names = "--flip", negatable = true, description = "average the embeddings of the face and its mirror image (default: ${DEFAULT-VALUE})")
+    boolean flip = true;
 
     @Option(names = "--threads", description = "CPU threads for inference (default: ${DEFAULT-VALUE})")
     int threads = 1;
 
     Engine engine() throws CliException {
-        return Engine.open(models, detector, threads);
+        return Engine.open(models, detector, threads, flip);
     }
 
     SqliteGallery openGallery() throws CliException {

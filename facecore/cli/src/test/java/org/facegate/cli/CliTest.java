@@ -148,7 +148,7 @@ public class CliTest {
         Files.createDirectories(det);
         Files.copy(models.resolve("mediapipe-face_detection-0.4.1657300184/face_detection_short_range.tflite"),
                 det.resolve("face_detection_short_range.tflite"));
-        assertEquals(2, run("verify", "x", lfwImage("Colin_Powell", 40).toString(), "--models", fake.toString()));
+        assertEquals(2, run("verify", "x", lfwImage("Colin_Powell", 40).toString(), "--models", fake.toString(), "--detector", "blazeface"));
         assertTrue(err, err.startsWith("facegate: model MobileFaceNet.tflite failed its checksum"));
     }
 
