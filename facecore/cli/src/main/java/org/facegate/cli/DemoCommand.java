@@ -41,44 +41,55 @@ final class DemoCommand implements Callable<Integer> {
         int enrolled = 0, recognized = 0, probes = 0, unknownFaces = 0;
         try (Engine engine = opts.engine(); SqliteGallery gallery = new SqliteGallery(db)) {
             Enroller enroller = engine.enroller(opts.securityLevel());
-            out.println("== one-shot enrollment: the most prominent face of each sample photo");
+            out.println("== one-shot enrollment: from each sample photo, the largest face that passes the quality gate");
             for (Path f : files) {
                 RgbImage img = ImageFiles.read(f);
-                FaceResult main = engine.pipeline.largest(img);
                 String name = f.getFileName().toString().replace(".jpg", "");
-                if (main == null) {
-                    out.println(name + ": no face found");
+                List<FaceResult> faces = new ArrayList<>(engine.pipeline.process(img));
+                faces.sort((a, b) -> Float.compare(b.face().box().area(), a.face().box().area()));
+                List<String> refusals = new ArrayList<>();
+                Sample sample = null;
+                QualityReport quality = null;
+                for (FaceResult face : faces) {
+                    // a group photo: judge each face on its own crop, as if that person stood before the camera
+                    RgbImage crop = Frames.crop(img, face.face().box(), 2.2f);
+                    QualityReport q = enroller.check(crop);
+                    if (!q.ok()) {
+                        refusals.add(q.issues().get(0).advice());
+                        continue;
+                    }
+                    sample = enroller.sample(crop, q);
+                    quality = q;
+                    break;
+                }
+                if (sample == null) {
+                    out.println(name + ": nobody enrolled: " + (faces.isEmpty() ? "no face found" : String.join("; ", refusals)));
                     continue;
                 }
-                QualityReport q = enroller.check(Frames.crop(img, main.face().box(), 2.2f));
-                if (!q.ok()) {
-                    out.println(name + ": refused: " + q.issues().get(0).advice());
-                    continue;
-                }
-                RgbImage crop = Frames.crop(img, main.face().box(), 2.2f);
-                Sample s = enroller.sample(crop, q);
                 try {
-                    enroller.checkNotSomeoneElse(name, Collections.singletonList(s), gallery.persons(Engine.MODEL_ID));
+                    enroller.checkNotSomeoneElse(name, Collections.singletonList(sample), gallery.persons(Engine.MODEL_ID));
                 } catch (EnrollmentException e) {
                     out.println(name + ": refused: " + e.getMessage());
                     continue;
                 }
-                gallery.enroll(name, Collections.singletonList(s), Engine.MODEL_ID);
+                gallery.enroll(name, Collections.singletonList(sample), Engine.MODEL_ID);
                 enrolled++;
-                out.printf(Locale.ROOT, "%s: enrolled (eyes %.0f px apart)%n", name, q.interocular());
+                out.printf(Locale.ROOT, "%s: enrolled (eyes %.0f px apart%s)%n", name, quality.interocular(),
+                        refusals.isEmpty() ? "" : "; larger faces refused: " + String.join("; ", refusals));
             }
             List<Person> people = gallery.persons(Engine.MODEL_ID);
             GalleryIndex index = GalleryIndex.of(people);
             Matcher matcher = new Matcher(opts.securityLevel());
-            out.println("== identification on altered copies (mirrored, 60% size, darker): every face in each photo");
+            out.println("== identification on altered copies (mirrored, 80% size, darker): every face in each photo");
             for (Path f : files) {
                 String name = f.getFileName().toString().replace(".jpg", "");
-                RgbImage probe = Frames.alter(ImageFiles.read(f), 0.6, 0.75f);
+                RgbImage probe = Frames.alter(ImageFiles.read(f), 0.8, 0.75f);
                 Annotator ann = new Annotator(ImageFiles.toBuffered(probe));
                 List<String> labels = new ArrayList<>();
                 for (FaceResult r : engine.pipeline.process(probe)) {
                     Identification id = matcher.identify(r.embedding(), index);
-                    labels.add(id.known() ? String.format(Locale.ROOT, "%s (%.2f)", id.name(), id.score()) : "unknown");
+                    labels.add(id.known() ? String.format(Locale.ROOT, "%s (%.2f)", id.name(), id.score())
+                            : String.format(Locale.ROOT, "unknown (closest %s %.2f)", id.candidate(), id.score()));
                     ann.face(r.face().box(), id.known() ? id.name() : "unknown", id.known());
                     if (!id.known()) unknownFaces++;
                     if (id.known() && id.name().equals(name)) recognized++;
@@ -90,6 +101,7 @@ final class DemoCommand implements Callable<Integer> {
                 out.printf("%s: %d face(s): %s -> %s%n", name, labels.size(), String.join(", ", labels), annotated);
             }
         }
+        out.printf(Locale.ROOT, "threshold: %.3f (security level %s)%n", new Matcher(opts.securityLevel()).threshold(), opts.level);
         out.printf(Locale.ROOT, "summary: %d enrolled from one photo each; %d of %d recognized in altered copies; %d other faces labeled unknown%n",
                 enrolled, recognized, probes, unknownFaces);
         return 0;
