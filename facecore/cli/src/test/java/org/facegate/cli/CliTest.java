@@ -153,6 +153,24 @@ public class CliTest {
     }
 
     @Test
+    public void demoEnrollsFromOnePhotoAndRecognizesInAlteredCopies() throws Exception {
+        Path dir = tmp.newFolder("demo").toPath();
+        assertEquals(err, 0, run("demo", "--out", dir.toString()));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "summary: (\\d+) enrolled from one photo each; (\\d+) of (\\d+) recognized").matcher(out);
+        assertTrue(out, m.find());
+        assertTrue(out, Integer.parseInt(m.group(1)) >= 3 && Integer.parseInt(m.group(2)) >= 2);
+        // nobody is recognized as someone else: a name on the line of photo N is always sampleN
+        for (String line : out.split("\n")) {
+            java.util.regex.Matcher photo = java.util.regex.Pattern.compile("^(sample\\d): \\d+ face").matcher(line);
+            if (!photo.find()) continue;
+            java.util.regex.Matcher name = java.util.regex.Pattern.compile("(?<!closest )(sample\\d) \\(").matcher(line);
+            while (name.find()) assertEquals(line, photo.group(1), name.group(1));
+        }
+        assertTrue(Files.isRegularFile(dir.resolve("sample6-identified.png")));
+    }
+
+    @Test
     public void versionNamesTheSubcommands() {
         StringWriter o = new StringWriter();
         assertEquals(0, Main.run(new String[] {"--version"}, new PrintWriter(o, true), new PrintWriter(new StringWriter(), true)));
