@@ -3,10 +3,14 @@ package org.facegate.store;
 import androidx.annotation.NonNull;
 import androidx.room.ColumnInfo;
 import androidx.room.Entity;
+import androidx.room.Index;
 import androidx.room.PrimaryKey;
 
-/** A person known to the gate. Immutable; {@link #id} is 0 until Room assigns one on insert. */
-@Entity(tableName = "person")
+/**
+ * A person known to the gate (table {@code person}, the same logical schema as the desktop CLI's gallery). Immutable;
+ * {@link #id} is 0 until Room assigns one on insert. Names are unique, so "who's here" labels are unambiguous.
+ */
+@Entity(tableName = "person", indices = @Index(value = "name", unique = true))
 public final class Person {
     @PrimaryKey(autoGenerate = true)
     public final long id;
@@ -21,16 +25,31 @@ public final class Person {
     @ColumnInfo(name = "may_unlock")
     public final boolean mayUnlock;
 
-    public Person(long id, @NonNull String name, @NonNull Role role, boolean mayUnlock) {
+    /** Wall-clock creation time in ms; 0 for people migrated from schema 1, which did not record it. */
+    @ColumnInfo(defaultValue = "0")
+    public final long created;
+
+    public Person(long id, @NonNull String name, @NonNull Role role, boolean mayUnlock, long created) {
         this.id = id;
         this.name = name;
         this.role = role;
         this.mayUnlock = mayUnlock;
+        this.created = created;
     }
 
-    /** A person not stored yet (id 0: Room picks one on insert). */
+    /** A person not stored yet (id 0: Room picks one on insert), created now. */
     public static Person create(String name, Role role, boolean mayUnlock) {
-        return new Person(0, name, role, mayUnlock);
+        return new Person(0, name, role, mayUnlock, System.currentTimeMillis());
+    }
+
+    /** A copy with another name. */
+    public Person withName(String newName) {
+        return new Person(id, newName, role, mayUnlock, created);
+    }
+
+    /** A copy with another may-unlock flag. */
+    public Person withMayUnlock(boolean newMayUnlock) {
+        return new Person(id, name, role, newMayUnlock, created);
     }
 
     @Override

@@ -7,6 +7,7 @@ import androidx.room.Query;
 import androidx.room.Update;
 import java.util.List;
 
+/** People. Deleting one deletes their templates (foreign key cascade). */
 @Dao
 public interface PersonDao {
     /** Returns the new row id. */
@@ -22,8 +23,15 @@ public interface PersonDao {
     @Query("SELECT * FROM person WHERE id = :id")
     Person byId(long id);
 
-    @Query("SELECT * FROM person ORDER BY id")
+    @Query("SELECT * FROM person WHERE name = :name")
+    Person byName(String name);
+
+    /** Everyone, the owner first. */
+    @Query("SELECT * FROM person ORDER BY role = 'OWNER' DESC, id")
     List<Person> all();
+
+    @Query("SELECT * FROM person WHERE role = 'OWNER' ORDER BY id LIMIT 1")
+    Person owner();
 
     /** The people whose face match opens the gate. */
     @Query("SELECT * FROM person WHERE may_unlock = 1 ORDER BY id")

@@ -60,7 +60,7 @@ public class PersonDaoTest {
         FaceGateDatabase db = open();
         try {
             long id = db.persons().insert(Person.create("Cy", Role.MEMBER, false));
-            assertEquals(1, db.persons().update(new Person(id, "Cy", Role.MEMBER, true)));
+            assertEquals(1, db.persons().update(db.persons().byId(id).withMayUnlock(true)));
             assertTrue(db.persons().byId(id).mayUnlock);
             assertEquals(1, db.persons().delete(db.persons().byId(id)));
             assertNull(db.persons().byId(id));

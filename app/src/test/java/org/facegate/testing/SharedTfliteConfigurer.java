@@ -13,7 +13,12 @@ import org.robolectric.internal.bytecode.ShadowProviders;
  */
 public class SharedTfliteConfigurer extends AndroidConfigurer {
     /** Packages that stay outside every sandbox. */
-    public static final String[] SHARED_PACKAGES = {"org.tensorflow.lite.", "org.facegate.tflite."};
+    public static final String[] SHARED_PACKAGES = {"org.tensorflow.lite."};
+    /**
+     * facecore's native loader, alone: the rest of org.facegate.tflite (e.g. EmbeddingModelInfo) refers to other
+     * facecore classes, which the sandbox loads too, and the JVM refuses the same class name from two loaders there.
+     */
+    public static final String SHARED_LOADER = "org.facegate.tflite.NativeRuntime";
 
     public SharedTfliteConfigurer(ShadowProviders shadowProviders) {
         super(shadowProviders);
@@ -23,5 +28,6 @@ public class SharedTfliteConfigurer extends AndroidConfigurer {
     public void configure(InstrumentationConfiguration.Builder builder, Interceptors interceptors) {
         super.configure(builder, interceptors);
         for (String p : SHARED_PACKAGES) builder.doNotAcquirePackage(p);
+        builder.doNotAcquireClass(SHARED_LOADER);
     }
 }

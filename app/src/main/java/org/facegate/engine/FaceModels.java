@@ -1,0 +1,103 @@
+package org.facegate.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.facegate.detect.Detectors;
+import org.facegate.detect.FaceDetector;
+import org.facegate.embed.TfliteEmbedder;
+import org.facegate.tflite.EmbeddingModelInfo;
+import org.facegate.tflite.InterpreterFactory;
+import org.facegate.tflite.ModelException;
+import org.facegate.tflite.ModelLoader;
+import org.facegate.pipeline.FacePipeline;
+
+/**
+ * The open face models: facecore's default detector and the shipped embedding model, checksum-verified. Owns
+ * interpreters, so it lives on one thread (see {@link FaceEngine}); not thread-safe.
+ */
+public final class FaceModels implements AutoCloseable {
+    /** The list of shipped models and their sha256, beside them in the assets (written by model-conversion). */
+    public static final String SUMS = "models.sha256";
+    /** Shipped embedding models are named like this (model-conversion's variants, e.g. mobilefacenet-int8.tflite). */
+    static final String EMBEDDER_PREFIX = "mobilefacenet";
+
+    public final FaceDetector detector;
+    public final TfliteEmbedder embedder;
+    public final FacePipeline pipeline;
+    /** "name@version" of the embedding model, stored with every template it makes. */
+    public final String modelId;
+    /** The embedding model file. */
+    public final String embedderFile;
+
+    private FaceModels(FaceDetector detector, TfliteEmbedder embedder, String modelId, String embedderFile) {
+        this.detector = detector;
+        this.embedder = embedder;
+        this.pipeline = new FacePipeline(detector, embedder);
+        this.modelId = modelId;
+        this.embedderFile = embedderFile;
+    }
+
+    /**
+     * Opens the models from the app's assets.
+     *
+     * @throws ModelException if a model or the checksum list is missing, a checksum differs, or not exactly one
+     *     embedding model ships
+     */
+    public static FaceModels open(AssetModelSource assets, InterpreterFactory factory) throws ModelException {
+        Map<String, String> shipped;
+        try (InputStream in = assets.openStream(SUMS)) {
+            shipped = ModelLoader.parseSums(in);
+        } catch (IOException e) {
+            throw new ModelException("cannot read the model list " + SUMS + ": " + e.getMessage(), e);
+        }
+        // the shipped list pins the converted variants; facecore's built-in list pins the source models
+        Map<String, String> sums = new HashMap<>(builtInSums());
+        for (Map.Entry<String, String> e : shipped.entrySet()) {
+            String before = sums.put(e.getKey(), e.getValue());
+            if (before != null && !before.equals(e.getValue())) {
+                throw new ModelException(e.getKey() + ": " + SUMS + " and facecore pin different sha256 (" + e.getValue() + " vs " + before + ")");
+            }
+        }
+        List<String> embedders = new ArrayList<>();
+        for (String name : shipped.keySet()) if (name.startsWith(EMBEDDER_PREFIX) && name.endsWith(".tflite")) embedders.add(name);
+        if (embedders.size() != 1) throw new ModelException("expected exactly one " + EMBEDDER_PREFIX + "*.tflite in " + SUMS + ", found " + embedders);
+        String file = embedders.get(0);
+
+        ModelLoader loader = new ModelLoader(assets, sums);
+        FaceDetector detector = Detectors.open(Detectors.DEFAULT, loader, factory);
+        try {
+            ByteBuffer model = loader.load(file);
+            EmbeddingModelInfo info = EmbeddingModelInfo.read(model, file);
+            // normalization from the model's own metadata: a swapped model with other preprocessing cannot be fed wrongly
+            TfliteEmbedder embedder = new TfliteEmbedder(factory.create(model), info.modelId(), info.normalization(), true);
+            if (embedder.dimension() != info.dimension()) {
+                embedder.close();
+                throw new ModelException(file + ": output dimension " + embedder.dimension() + " but metadata says " + info.dimension());
+            }
+            return new FaceModels(detector, embedder, info.modelId(), file);
+        } catch (ModelException | RuntimeException e) {
+            detector.close();
+            throw e;
+        }
+    }
+
+    private static Map<String, String> builtInSums() throws ModelException {
+        try (InputStream in = ModelLoader.class.getResourceAsStream("models.sha256")) {
+            if (in == null) throw new ModelException("facecore's models.sha256 resource is missing");
+            return ModelLoader.parseSums(in);
+        } catch (IOException e) {
+            throw new ModelException("cannot read facecore's models.sha256: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        detector.close();
+        embedder.close();
+    }
+}

@@ -1,0 +1,230 @@
+package org.facegate.store;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import android.content.Context;
+import android.graphics.Bitmap;
+import androidx.test.core.app.ApplicationProvider;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.List;
+import org.facegate.embed.Embedding;
+import org.facegate.engine.FaceModels;
+import org.facegate.enroll.Sample;
+import org.facegate.match.Matcher;
+import org.facegate.match.SecurityLevel;
+import org.facegate.pipeline.FaceResult;
+import org.facegate.testing.AndroidKeyStoreRule;
+import org.facegate.testing.Photos;
+import org.facegate.testing.TestModels;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.robolectric.RobolectricTestRunner;
+
+/**
+ * The gallery on a real database file with real embeddings: the three women of the registry's group photo
+ * {@code sample1.jpg}, each embedded from the full photo (enrollment) and from a half-size copy (a later probe).
+ */
+@RunWith(RobolectricTestRunner.class)
+public class GalleryTest {
+    @Rule public final AndroidKeyStoreRule keyStore = new AndroidKeyStoreRule();
+    private static List<Embedding> full, half;
+    private static String modelId;
+    private final Context context = ApplicationProvider.getApplicationContext();
+
+    @BeforeClass
+    public static void embedFaces() throws Exception {
+        try (FaceModels m = TestModels.open()) {
+            Bitmap photo = Photos.bitmap(Photos.sample(1));
+            full = leftToRight(m.pipeline.process(Photos.rgb(photo)));
+            half = leftToRight(m.pipeline.process(Photos.rgb(Photos.scaled(photo, photo.getWidth() / 2))));
+            modelId = m.modelId;
+        }
+        assertEquals(3, full.size());
+        assertEquals(3, half.size());
+    }
+
+    @AfterClass
+    public static void forget() {
+        full = half = null;
+    }
+
+    private static List<Embedding> leftToRight(List<FaceResult> faces) {
+        List<FaceResult> s = new ArrayList<>(faces);
+        s.sort((a, b) -> Float.compare(a.face().box().left(), b.face().box().left()));
+        List<Embedding> out = new ArrayList<>();
+        for (FaceResult f : s) out.add(f.embedding());
+        return out;
+    }
+
+    private FaceGateDatabase open() {
+        return FaceGateDatabase.builder(context, FaceGateDatabase.FILE_NAME).allowMainThreadQueries().build();
+    }
+
+    @Test
+    public void templatesAreSealedAndSurviveReopening() throws Exception {
+        long ada;
+        FaceGateDatabase db = open();
+        try {
+            Gallery g = new Gallery(db, new KeystoreTemplateCipher());
+            ada = g.addPerson("Ada", Role.OWNER, true, List.of(new Sample(full.get(0), 0.9f)), modelId);
+            g.addPerson("Bea", Role.MEMBER, false, List.of(new Sample(full.get(1), 0.8f)), modelId);
+            // at rest: not the plaintext floats
+            byte[] stored = db.templates().byPerson(ada).get(0).embedding;
+            assertFalse(contains(stored, Gallery.encode(full.get(0))));
+            assertEquals(1 + 12 + 4 * full.get(0).dimension() + 16, stored.length);
+        } finally {
+            db.close();
+        }
+
+        db = open();
+        try {
+            Gallery.Snapshot s = new Gallery(db, new KeystoreTemplateCipher()).load(modelId);
+            assertEquals(2, s.enrolled().size());
+            assertTrue(s.needReenroll().isEmpty());
+            assertEquals(full.get(0), s.of(ada).samples().get(0));
+            // the half-size photo of each woman is recognized as her; the third woman is unknown
+            Matcher matcher = new Matcher(SecurityLevel.standard());
+            List<org.facegate.match.Person> people = new ArrayList<>();
+            for (Gallery.Enrolled e : s.enrolled()) people.add(new org.facegate.match.Person(e.person().name, e.samples()));
+            assertEquals("Ada", matcher.identify(half.get(0), people).name());
+            assertEquals("Bea", matcher.identify(half.get(1), people).name());
+            assertNull(matcher.identify(half.get(2), people).name());
+        } finally {
+            db.close();
+        }
+    }
+
+    @Test
+    public void templatesOfAnotherModelAskForReenrollment() throws Exception {
+        FaceGateDatabase db = open();
+        try {
+            Gallery g = new Gallery(db, new KeystoreTemplateCipher());
+            g.addPerson("Ada", Role.OWNER, true, List.of(new Sample(full.get(0), 0.9f)), "MobileFaceNet@0.9-old");
+            Gallery.Snapshot s = g.load(modelId);
+            assertTrue(s.enrolled().isEmpty());
+            assertEquals("Ada", s.needReenroll().get(0).name);
+        } finally {
+            db.close();
+        }
+    }
+
+    @Test
+    public void aFailedReenrollmentKeepsTheOldTemplates() throws Exception {
+        FaceGateDatabase db = open();
+        try {
+            FailingCipher cipher = new FailingCipher();
+            Gallery g = new Gallery(db, cipher);
+            long ada = g.addPerson("Ada", Role.OWNER, true, List.of(new Sample(full.get(0), 0.9f)), modelId);
+            cipher.failAfter = 2;     // the third template of the new set fails, as a crash mid-write would
+            List<Sample> fresh = List.of(new Sample(half.get(0), 0.5f), new Sample(half.get(0), 0.5f), new Sample(half.get(0), 0.5f));
+            assertThrows(Gallery.GalleryException.class, () -> g.replaceTemplates(ada, fresh, modelId));
+            List<Embedding> kept = g.load(modelId).of(ada).samples();
+            assertEquals(List.of(full.get(0)), kept);
+
+            cipher.failAfter = 0;
+            assertThrows(Gallery.GalleryException.class,
+                    () -> g.addPerson("Bea", Role.MEMBER, true, List.of(new Sample(full.get(1), 0.9f)), modelId));
+            assertNull("no person without templates is left behind", db.persons().byName("Bea"));
+
+            cipher.failAfter = Integer.MAX_VALUE;
+            g.replaceTemplates(ada, fresh, modelId);
+            assertEquals(3, g.load(modelId).of(ada).samples().size());
+        } finally {
+            db.close();
+        }
+    }
+
+    @Test
+    public void aTemplateMovedToAnotherPersonDoesNotOpen() throws Exception {
+        FaceGateDatabase db = open();
+        try {
+            Gallery g = new Gallery(db, new KeystoreTemplateCipher());
+            long ada = g.addPerson("Ada", Role.OWNER, true, List.of(new Sample(full.get(0), 0.9f)), modelId);
+            long bea = g.addPerson("Bea", Role.MEMBER, true, List.of(new Sample(full.get(1), 0.9f)), modelId);
+            // an attacker with write access to the file copies Ada's sealed template onto Bea
+            FaceTemplate t = db.templates().byPerson(ada).get(0);
+            db.templates().deleteByPerson(bea);
+            db.templates().insert(new FaceTemplate(0, bea, t.embedding, t.modelId, t.quality, t.created));
+            Gallery.Snapshot s = g.load(modelId);
+            assertNull(s.of(bea));
+            assertEquals("Bea", s.needReenroll().get(0).name);
+        } finally {
+            db.close();
+        }
+    }
+
+    @Test
+    public void namesAreUnique() throws Exception {
+        FaceGateDatabase db = open();
+        try {
+            Gallery g = new Gallery(db, new KeystoreTemplateCipher());
+            g.addPerson("Ada", Role.OWNER, true, List.of(new Sample(full.get(0), 0.9f)), modelId);
+            long bea = g.addPerson("Bea", Role.MEMBER, true, List.of(new Sample(full.get(1), 0.9f)), modelId);
+            assertThrows(Gallery.GalleryException.class,
+                    () -> g.addPerson("Ada", Role.MEMBER, true, List.of(new Sample(full.get(2), 0.9f)), modelId));
+            assertThrows(Gallery.GalleryException.class, () -> g.rename(bea, "Ada"));
+            g.rename(bea, "Beatrice");
+            assertEquals("Beatrice", db.persons().byId(bea).name);
+        } finally {
+            db.close();
+        }
+    }
+
+    @Test
+    public void deletingTheKeyMakesTemplatesUnreadable() throws Exception {
+        FaceGateDatabase db = open();
+        try {
+            KeystoreTemplateCipher cipher = new KeystoreTemplateCipher();
+            byte[] sealed = cipher.seal(new byte[] {1, 2, 3, 4}, new byte[] {9});
+            assertArrayEquals(new byte[] {1, 2, 3, 4}, new KeystoreTemplateCipher().open(sealed, new byte[] {9}));
+            assertThrows(GeneralSecurityException.class, () -> cipher.open(sealed, new byte[] {8}));
+            sealed[20] ^= 1;
+            assertThrows(GeneralSecurityException.class, () -> cipher.open(sealed, new byte[] {9}));
+            sealed[20] ^= 1;
+            cipher.destroyKey();
+            assertThrows(GeneralSecurityException.class, () -> new KeystoreTemplateCipher().open(sealed, new byte[] {9}));
+        } finally {
+            db.close();
+        }
+    }
+
+    private static boolean contains(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + 8 <= hay.length; i++) {
+            for (int j = 0; j < 8; j++) if (hay[i + j] != needle[j]) continue outer;
+            return true;
+        }
+        return false;
+    }
+
+    /** The real cipher, failing from the n-th seal on. */
+    private static final class FailingCipher implements TemplateCipher {
+        final KeystoreTemplateCipher real = new KeystoreTemplateCipher();
+        int failAfter = Integer.MAX_VALUE, sealed;
+
+        @Override
+        public byte[] seal(byte[] plaintext, byte[] aad) throws GeneralSecurityException {
+            if (sealed++ >= failAfter) throw new GeneralSecurityException("simulated failure");
+            return real.seal(plaintext, aad);
+        }
+
+        @Override
+        public byte[] open(byte[] s, byte[] aad) throws GeneralSecurityException {
+            return real.open(s, aad);
+        }
+
+        @Override
+        public void destroyKey() throws GeneralSecurityException {
+            real.destroyKey();
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.facegate.store;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import android.content.ContentValues;
+import android.content.Context;
+import android.database.Cursor;
+import android.database.sqlite.SQLiteDatabase;
+import androidx.test.core.app.ApplicationProvider;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import org.json.JSONArray;
+import org.json.JSONObject;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.robolectric.RobolectricTestRunner;
+
+/**
+ * Migrations, tested the way they run on a phone: a database file written with the committed schema 1 (from
+ * {@code app/schemas/.../1.json}, exactly as Room 1 created it) is opened by the current Room database, which runs the
+ * migration and then validates every table, column, index and foreign key against the current entities.
+ */
+@RunWith(RobolectricTestRunner.class)
+public class MigrationTest {
+    private static final File SCHEMAS = new File("schemas/" + FaceGateDatabase.class.getName());
+    private final Context context = ApplicationProvider.getApplicationContext();
+
+    /** Creates a database file of schema {@code version} from its exported JSON, as Room would have. */
+    private File create(String name, int version) throws Exception {
+        JSONObject db = new JSONObject(new String(Files.readAllBytes(new File(SCHEMAS, version + ".json").toPath()),
+                StandardCharsets.UTF_8)).getJSONObject("database");
+        File file = context.getDatabasePath(name);
+        file.getParentFile().mkdirs();
+        try (SQLiteDatabase sql = SQLiteDatabase.openOrCreateDatabase(file, null)) {
+            JSONArray entities = db.getJSONArray("entities");
+            for (int i = 0; i < entities.length(); i++) {
+                JSONObject e = entities.getJSONObject(i);
+                String table = e.getString("tableName");
+                sql.execSQL(e.getString("createSql").replace("${TABLE_NAME}", table));
+                JSONArray indices = e.optJSONArray("indices");
+                for (int j = 0; indices != null && j < indices.length(); j++) {
+                    sql.execSQL(indices.getJSONObject(j).getString("createSql").replace("${TABLE_NAME}", table));
+                }
+            }
+            JSONArray setup = db.getJSONArray("setupQueries");
+            for (int i = 0; i < setup.length(); i++) sql.execSQL(setup.getString(i));
+            sql.setVersion(version);
+        }
+        return file;
+    }
+
+    @Test
+    public void migrates1To2KeepingPeople() throws Exception {
+        File file = create("v1.db", 1);
+        try (SQLiteDatabase sql = SQLiteDatabase.openDatabase(file.getPath(), null, SQLiteDatabase.OPEN_READWRITE)) {
+            insertV1(sql, "Ada", "OWNER", true);
+            insertV1(sql, "Bob", "MEMBER", false);
+            insertV1(sql, "Bob", "MEMBER", true);      // schema 1 allowed duplicate names; schema 2 does not
+        }
+
+        FaceGateDatabase db = FaceGateDatabase.builder(context, "v1.db").allowMainThreadQueries().build();
+        try {
+            List<String> names = new ArrayList<>();
+            for (Person p : db.persons().all()) names.add(p.name + "/" + p.role + "/" + p.mayUnlock + "/" + p.created);
+            assertEquals(List.of("Ada/OWNER/true/0", "Bob/MEMBER/false/0", "Bob (3)/MEMBER/true/0"), names);
+
+            // the new tables work, including the foreign keys: templates go with their person
+            Person bob = db.persons().byName("Bob");
+            assertNotNull(bob);
+            db.templates().insert(new FaceTemplate(0, bob.id, new byte[] {1, 2, 3}, "m@1", 0.5f, 1));
+            db.events().insert(UnlockEvent.now(UnlockEvent.Outcome.FACE_MATCH, bob.id, 0.8f));
+            db.persons().delete(bob);
+            assertTrue(db.templates().byPerson(bob.id).isEmpty());
+            assertEquals(null, db.events().recent(1).get(0).personId);
+        } finally {
+            db.close();
+        }
+        try (SQLiteDatabase sql = SQLiteDatabase.openDatabase(file.getPath(), null, SQLiteDatabase.OPEN_READONLY);
+             Cursor c = sql.rawQuery("PRAGMA user_version", null)) {
+            c.moveToFirst();
+            assertEquals(2, c.getInt(0));
+        }
+    }
+
+    /** The newest exported schema is the one the entities compile to (a forgotten export would fail here). */
+    @Test
+    public void currentSchemaIsExported() throws Exception {
+        File file = create("v2.db", 2);
+        FaceGateDatabase db = FaceGateDatabase.builder(context, file.getName()).allowMainThreadQueries().build();
+        try {
+            assertTrue(db.persons().all().isEmpty());    // opening validates the schema against the entities
+        } finally {
+            db.close();
+        }
+    }
+
+    private static void insertV1(SQLiteDatabase sql, String name, String role, boolean mayUnlock) {
+        ContentValues v = new ContentValues();
+        v.put("name", name);
+        v.put("role", role);
+        v.put("may_unlock", mayUnlock ? 1 : 0);
+        sql.insertOrThrow("person", null, v);
+    }
+}
