@@ -205,13 +205,21 @@ public final class PlanarAttack {
         return px[y * w + x];
     }
 
+    /** Standard normal quantiles: a fast table for per-pixel noise. */
+    private static final float[] GAUSS = new float[4096];
+
+    static {
+        Random r = new Random(42);
+        for (int i = 0; i < GAUSS.length; i++) GAUSS[i] = (float) r.nextGaussian();
+    }
+
     /** Adds Gaussian noise of standard deviation {@code sigma} to every channel. */
     public static RgbImage noise(RgbImage img, double sigma, Random random) {
         int[] src = img.argb(), out = new int[img.width() * img.height()];
         for (int i = 0; i < out.length; i++) {
             int p = src[i], rgb = 0xFF000000;
             for (int shift = 16; shift >= 0; shift -= 8) {
-                int v = (int) Math.round(((p >> shift) & 0xFF) + random.nextGaussian() * sigma);
+                int v = (int) Math.round(((p >> shift) & 0xFF) + GAUSS[random.nextInt(GAUSS.length)] * sigma);
                 rgb |= Math.max(0, Math.min(255, v)) << shift;
             }
             out[i] = rgb;

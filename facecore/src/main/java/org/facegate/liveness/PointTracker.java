@@ -1,0 +1,153 @@
+package org.facegate.liveness;
+
+import org.facegate.image.RgbImage;
+
+/**
+ * Pyramidal Lucas-Kanade point tracking on grey levels: where did the texture around each point of one frame go in
+ * the next? Unlike the mesh, which places landmarks where its learned 3-D face prior expects them, this follows the
+ * pixels, so it tells a flat photo (every point moves by one homography) from a head (the nose moves against the
+ * eye and mouth corners).
+ */
+final class PointTracker {
+    /** Pyramid levels (each half the size of the one before). */
+    static final int LEVELS = 3;
+    private static final int ITERATIONS = 12;
+
+    private PointTracker() {}
+
+    /** A grey-level image, or a region of one, as floats. */
+    static final class Gray {
+        final int width, height;
+        final float[] v;
+
+        Gray(int width, int height, float[] v) {
+            this.width = width;
+            this.height = height;
+            this.v = v;
+        }
+
+        float at(int x, int y) {
+            x = x < 0 ? 0 : x >= width ? width - 1 : x;
+            y = y < 0 ? 0 : y >= height ? height - 1 : y;
+            return v[y * width + x];
+        }
+
+        float sample(float x, float y) {
+            int x0 = (int) Math.floor(x), y0 = (int) Math.floor(y);
+            float fx = x - x0, fy = y - y0;
+            float a = at(x0, y0), b = at(x0 + 1, y0), c = at(x0, y0 + 1), d = at(x0 + 1, y0 + 1);
+            return (a * (1 - fx) + b * fx) * (1 - fy) + (c * (1 - fx) + d * fx) * fy;
+        }
+
+        Gray half() {
+            int w = Math.max(1, width / 2), h = Math.max(1, height / 2);
+            float[] o = new float[w * h];
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    o[y * w + x] = (at(2 * x, 2 * y) + at(2 * x + 1, 2 * y) + at(2 * x, 2 * y + 1) + at(2 * x + 1, 2 * y + 1)) / 4;
+                }
+            }
+            return new Gray(w, h, o);
+        }
+    }
+
+    /** Luma of the whole frame, then {@link #LEVELS} levels of a 2x pyramid. */
+    static Gray[] pyramid(RgbImage img) {
+        int w = img.width(), h = img.height();
+        int[] px = img.argb();
+        float[] g = new float[w * h];
+        for (int i = 0; i < g.length; i++) {
+            int p = px[i];
+            g[i] = 0.299f * ((p >> 16) & 0xFF) + 0.587f * ((p >> 8) & 0xFF) + 0.114f * (p & 0xFF);
+        }
+        Gray[] pyr = new Gray[LEVELS];
+        pyr[0] = new Gray(w, h, g);
+        for (int l = 1; l < LEVELS; l++) pyr[l] = pyr[l - 1].half();
+        return pyr;
+    }
+
+    /**
+     * Tracks points from {@code prev} to {@code next}.
+     *
+     * @param points   x, y pairs in {@code prev} (level-0 pixels)
+     * @param out      receives the tracked x, y pairs
+     * @param radius   half-size of the square window at level 0, pixels
+     * @return per point: the mean absolute grey-level difference of its window after tracking (lower is better),
+     *     or {@link Float#POSITIVE_INFINITY} where the window has no texture to track
+     */
+    static float[] track(Gray[] prev, Gray[] next, float[] points, float[] out, int radius) {
+        int n = points.length / 2;
+        float[] error = new float[n];
+        for (int i = 0; i < n; i++) {
+            float gx = 0, gy = 0; // guess at the current level, level pixels
+            boolean ok = true;
+            for (int l = LEVELS - 1; l >= 0; l--) {
+                float scale = 1f / (1 << l);
+                float px = points[2 * i] * scale, py = points[2 * i + 1] * scale;
+                int r = Math.max(2, Math.round(radius * (l == 0 ? 1f : 1f)));
+                int size = (2 * r + 1) * (2 * r + 1);
+                float[] t = new float[size], ix = new float[size], iy = new float[size];
+                double gxx = 0, gxy = 0, gyy = 0;
+                Gray a = prev[l], b = next[l];
+                int k = 0;
+                for (int dy = -r; dy <= r; dy++) {
+                    for (int dx = -r; dx <= r; dx++, k++) {
+                        float x = px + dx, y = py + dy;
+                        t[k] = a.sample(x, y);
+                        ix[k] = (a.sample(x + 1, y) - a.sample(x - 1, y)) / 2;
+                        iy[k] = (a.sample(x, y + 1) - a.sample(x, y - 1)) / 2;
+                        gxx += ix[k] * ix[k];
+                        gxy += ix[k] * iy[k];
+                        gyy += iy[k] * iy[k];
+                    }
+                }
+                double det = gxx * gyy - gxy * gxy;
+                double trace = gxx + gyy;
+                double minEig = (trace - Math.sqrt(Math.max(0, trace * trace - 4 * det))) / 2;
+                if (minEig / size < 1e-2) {
+                    ok = l > 0; // a coarse level may be flat; the finest must have texture
+                    if (l > 0) {
+                        gx *= 2;
+                        gy *= 2;
+                        continue;
+                    }
+                    break;
+                }
+                for (int it = 0; it < ITERATIONS; it++) {
+                    double bx = 0, by = 0;
+                    k = 0;
+                    for (int dy = -r; dy <= r; dy++) {
+                        for (int dx = -r; dx <= r; dx++, k++) {
+                            float e = t[k] - b.sample(px + gx + dx, py + gy + dy);
+                            bx += e * ix[k];
+                            by += e * iy[k];
+                        }
+                    }
+                    double ux = (gyy * bx - gxy * by) / det, uy = (gxx * by - gxy * bx) / det;
+                    gx += ux;
+                    gy += uy;
+                    if (ux * ux + uy * uy < 1e-4) break;
+                }
+                if (l > 0) {
+                    gx *= 2;
+                    gy *= 2;
+                }
+            }
+            out[2 * i] = points[2 * i] + gx;
+            out[2 * i + 1] = points[2 * i + 1] + gy;
+            if (!ok) {
+                error[i] = Float.POSITIVE_INFINITY;
+                continue;
+            }
+            double sum = 0;
+            int r = radius;
+            for (int dy = -r; dy <= r; dy++) {
+                for (int dx = -r; dx <= r; dx++) {
+                    sum += Math.abs(prev[0].sample(points[2 * i] + dx, points[2 * i + 1] + dy) - next[0].sample(out[2 * i] + dx, out[2 * i + 1] + dy));
+                }
+            }
+            error[i] = (float) (sum / ((2 * r + 1) * (2 * r + 1)));
+        }
+        return error;
+    }
+}
