@@ -1,0 +1,121 @@
+package org.facegate.liveness;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.util.Random;
+import org.facegate.detect.MeshLandmarks;
+import org.junit.Test;
+
+/** Pure geometry: homography fitting, head pose signs, eye aspect ratio, settings. No models. */
+public class LivenessGeometryTest {
+    @Test
+    public void homographyFitRecoversAProjectiveMap() {
+        Homography truth = new Homography(new double[] {1.1, 0.2, 30, -0.1, 0.9, 12, 4e-4, -2e-4, 1});
+        Random r = new Random(1);
+        float[] src = new float[40], dst = new float[40];
+        double[] o = new double[2];
+        for (int i = 0; i < 20; i++) {
+            src[2 * i] = 100 + r.nextFloat() * 200;
+            src[2 * i + 1] = 100 + r.nextFloat() * 200;
+            truth.apply(src[2 * i], src[2 * i + 1], o);
+            dst[2 * i] = (float) o[0];
+            dst[2 * i + 1] = (float) o[1];
+        }
+        Homography fit = Homography.fit(src, dst);
+        double[] p = new double[2];
+        for (int i = 0; i < 20; i++) {
+            fit.apply(src[2 * i], src[2 * i + 1], p);
+            assertEquals(dst[2 * i], p[0], 0.01);
+            assertEquals(dst[2 * i + 1], p[1], 0.01);
+        }
+        fit.inverse().apply(dst[0], dst[1], p);
+        assertEquals(src[0], p[0], 0.01);
+        assertEquals(src[1], p[1], 0.01);
+        assertThrows(IllegalArgumentException.class, () -> Homography.fit(new float[6], new float[6]));
+    }
+
+    @Test
+    public void photoHomographyMatchesTheRenderedFrame() {
+        // the generator's own map: the photo's centre stays at the frame centre when only rotated about it
+        org.facegate.image.RgbImage photo = new org.facegate.image.RgbImage(100, 100, new int[100 * 100]);
+        Homography h = PlanarAttack.homography(photo, new double[] {30, 20, 10, 0, 0, 0}, 300, 400);
+        double[] o = new double[2];
+        h.apply(50, 50, o);
+        assertEquals(150, o[0], 1e-6);
+        assertEquals(200, o[1], 1e-6);
+    }
+
+    /** A synthetic mesh: a flat grid with a protruding nose, rotated in 3-D by yaw degrees. */
+    private static MeshLandmarks mesh(double yawDeg, float eyeOpen) {
+        float[] xyz = new float[3 * MeshLandmarks.COUNT];
+        for (int i = 0; i < MeshLandmarks.COUNT; i++) {
+            xyz[3 * i] = 200 + (i % 22) * 5;
+            xyz[3 * i + 1] = 200 + (i / 22) * 5;
+        }
+        set(xyz, MeshLandmarks.RIGHT_EYE_OUTER, 150, 200, 0);
+        set(xyz, MeshLandmarks.LEFT_EYE_OUTER, 250, 200, 0);
+        set(xyz, HeadPose.FOREHEAD, 200, 130, 0);
+        set(xyz, HeadPose.CHIN, 200, 320, 0);
+        int[][] ears = {FaceGeometry.RIGHT_EAR, FaceGeometry.LEFT_EAR};
+        float[] cx = {165, 235};
+        for (int e = 0; e < 2; e++) {
+            int[] p = ears[e];
+            set(xyz, p[0], cx[e] - 15, 200, 0);
+            set(xyz, p[3], cx[e] + 15, 200, 0);
+            set(xyz, p[1], cx[e] - 5, 200 - 5 * eyeOpen, 0);
+            set(xyz, p[2], cx[e] + 5, 200 - 5 * eyeOpen, 0);
+            set(xyz, p[5], cx[e] - 5, 200 + 5 * eyeOpen, 0);
+            set(xyz, p[4], cx[e] + 5, 200 + 5 * eyeOpen, 0);
+        }
+        double t = Math.toRadians(yawDeg), c = Math.cos(t), s = Math.sin(t);
+        for (int i = 0; i < MeshLandmarks.COUNT; i++) {
+            double x = xyz[3 * i] - 200, z = xyz[3 * i + 2];
+            xyz[3 * i] = (float) (200 + x * c - z * s);
+            xyz[3 * i + 2] = (float) (x * s + z * c);
+        }
+        return new MeshLandmarks(xyz, 1);
+    }
+
+    private static void set(float[] xyz, int i, float x, float y, float z) {
+        xyz[3 * i] = x;
+        xyz[3 * i + 1] = y;
+        xyz[3 * i + 2] = z;
+    }
+
+    @Test
+    public void headPoseSignsFollowTheSubject() {
+        assertEquals(0, HeadPose.of(mesh(0, 1)).yaw(), 0.5);
+        // the left eye (image right) moves away from the camera (larger z): the face turns to its own left
+        HeadPose turned = HeadPose.of(mesh(20, 1));
+        assertEquals(20, turned.yaw(), 1);
+        assertEquals(0, turned.roll(), 1);
+        assertTrue(HeadPose.of(mesh(-20, 1)).yaw() < -19);
+    }
+
+    @Test
+    public void eyeAspectRatioFallsWhenTheLidsClose() {
+        float open = FaceGeometry.rightEar(mesh(0, 1)), closed = FaceGeometry.rightEar(mesh(0, 0.2f));
+        assertEquals(1 / 3f, open, 1e-4);
+        assertTrue(closed < open * 0.3);
+    }
+
+    @Test
+    public void settingsAndInstructions() {
+        assertEquals(LivenessMode.ACTIVE, LivenessMode.DEFAULT);
+        assertEquals(LivenessMode.PASSIVE, LivenessMode.parse(" Passive "));
+        assertThrows(IllegalArgumentException.class, () -> LivenessMode.parse("strict"));
+        for (Challenge c : Challenge.values()) {
+            String s = c.instruction();
+            assertTrue(s, s.endsWith(".") && s.indexOf('.') == s.length() - 1 && s.split(" ").length <= 8);
+        }
+        for (int seed = 0; seed < 20; seed++) {
+            ChallengeSession s = ChallengeSession.random(new Random(seed), IdentityCheck.ANYONE);
+            assertEquals(2, s.challenges().size());
+            assertTrue(s.challenges().contains(Challenge.BLINK));
+            assertEquals(s.current().instruction(), s.instruction());
+        }
+        assertEquals("Look at the screen.", ChallengeSession.passive(IdentityCheck.ANYONE, 8000).instruction());
+    }
+}
