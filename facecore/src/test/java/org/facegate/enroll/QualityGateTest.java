@@ -84,9 +84,10 @@ public class QualityGateTest {
 
     @Test
     public void distantFaceIsTooSmall() {
-        BufferedImage frame = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+        // a low-resolution frame where the face is found but has too few pixels: eyes ~25 px apart
+        BufferedImage frame = new BufferedImage(160, 120, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = frame.createGraphics();
-        g.drawImage(TestData.toBuffered(colin()), 280, 200, 100, 100, null); // eyes ~25 px apart
+        g.drawImage(TestData.toBuffered(colin()), 30, 10, 100, 100, null);
         g.dispose();
         QualityReport q = check(TestData.of(frame));
         assertEquals(Collections.singletonList(QualityIssue.TOO_SMALL), q.issues());
