@@ -85,11 +85,11 @@ public final class AttackEvaluation {
         }
     }
 
-    /** Runs every motion and degradation of one photo. */
-    public void photo(String name, RgbImage photo, PlanarAttack.Motion[] motions, PlanarAttack.Degradation[] degradations, long seed) {
+    /** Runs every given motion and degradation of one photo, {@code frames} frames each. */
+    public void photo(String name, RgbImage photo, PlanarAttack.Motion[] motions, PlanarAttack.Degradation[] degradations, int frames, long seed) {
         for (PlanarAttack.Motion m : motions) {
             for (PlanarAttack.Degradation d : degradations) {
-                video(name + " " + m + " " + d, m, PlanarAttack.video(photo, m, d, FRAMES, WIDTH, HEIGHT, seed++));
+                video(name + " " + m + " " + d, m, PlanarAttack.video(photo, m, d, frames, WIDTH, HEIGHT, seed++));
             }
         }
     }

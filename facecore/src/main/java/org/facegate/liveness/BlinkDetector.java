@@ -43,6 +43,7 @@ public final class BlinkDetector {
     private float openness = Float.NaN, correlation = Float.NaN;
     private EyeAppearance appearance;
     private float appearanceEar;
+    private MeshLandmarks lastMesh;
 
     /**
      * Adds the next frame's mesh.
@@ -75,9 +76,10 @@ public final class BlinkDetector {
             appearanceEar = ownEar;
             correlation = 1;
         } else {
-            correlation = appearance.update(image);
+            correlation = appearance.update(image, lastMesh, mesh);
             if (!(appearance.control() >= CONTROL_MIN)) correlation = Float.NaN;
         }
+        lastMesh = mesh;
         float refR = FaceGeometry.rightEar(reference), refL = FaceGeometry.leftEar(reference);
         if (Math.min(refR, refL) < MIN_REFERENCE_EAR) {
             openness = Float.NaN;

@@ -83,6 +83,7 @@ public final class ChallengeSession {
     private long startMillis = -1;
     private int frames, missing;
     private LivenessFrame last;
+    private MeshLandmarks previousMesh;
     // current challenge
     private BlinkDetector blink;
     private ParallaxTracker tracker;
@@ -149,6 +150,7 @@ public final class ChallengeSession {
             return fail(Reason.FACE_JUMP, missing > 0 ? "after " + missing + " frame(s) without a face" : "between consecutive frames");
         }
         missing = 0;
+        previousMesh = last == null ? null : last.mesh();
         last = frame;
         if ((frames - 1) % identityEvery == 0 && !identity.matches(frame.image(), frame.face())) {
             return fail(Reason.IDENTITY, "at " + (frame.timeMillis() - startMillis) + " ms");
@@ -179,7 +181,7 @@ public final class ChallengeSession {
             baseYaw = frame.pose().yaw();
             return false;
         }
-        tracker.update(frame.image());
+        tracker.update(frame.image(), previousMesh, frame.mesh());
         float turn = (frame.pose().yaw() - baseYaw) * c.direction();
         bestTurn = Math.max(bestTurn, turn);
         if (turn < MIN_TURN_DEGREES) return false;

@@ -70,13 +70,13 @@ final class EyeAppearance {
     }
 
     /**
-     * Follows the anchors into the next frame and returns the lower of the two eyes' correlations with the reference
+     * Follows the anchors into the next frame (the meshes of the previous and this frame give the initial guesses) and returns the lower of the two eyes' correlations with the reference
      * (1 unchanged); NaN when too many anchors were lost.
      */
-    float update(RgbImage image) {
+    float update(RgbImage image, MeshLandmarks before, MeshLandmarks now) {
         PointTracker.Gray[] next = PointTracker.pyramid(image);
         float[] out = new float[current.length];
-        float[] err = PointTracker.track(previous, next, current, out, radius);
+        float[] err = PointTracker.track(previous, next, current, ParallaxTracker.guess(ANCHORS, before, now), out, radius);
         for (int i = 0; i < err.length; i++) if (!(err[i] <= ParallaxTracker.MAX_ERROR)) lost[i] = true;
         System.arraycopy(out, 0, current, 0, out.length);
         previous = next;

@@ -22,6 +22,7 @@ final class ParallaxTracker {
     /** Mean absolute grey-level difference above which a tracked point counts as lost. */
     static final float MAX_ERROR = 30f;
 
+    private static final int[] IDS = concat(ANCHORS, NOSE);
     private final int radius;
     private final float span, ux, uy;
     private final float[] reference;
@@ -46,11 +47,14 @@ final class ParallaxTracker {
         previous = PointTracker.pyramid(image);
     }
 
-    /** Follows the points into the next frame. */
-    void update(RgbImage image) {
+    /**
+     * Follows the points into the next frame; the meshes of the previous and this frame give each point's initial
+     * guess (the pixels decide where it ends up), so fast motion does not lose the points.
+     */
+    void update(RgbImage image, MeshLandmarks before, MeshLandmarks now) {
         PointTracker.Gray[] next = PointTracker.pyramid(image);
         float[] out = new float[current.length];
-        float[] err = PointTracker.track(previous, next, current, out, radius);
+        float[] err = PointTracker.track(previous, next, current, guess(IDS, before, now), out, radius);
         for (int i = 0; i < err.length; i++) if (!(err[i] <= MAX_ERROR)) lost[i] = true;
         current = out;
         previous = next;
@@ -86,6 +90,23 @@ final class ParallaxTracker {
             nn++;
         }
         return nn < 2 ? Float.NaN : (float) (sum / nn / span);
+    }
+
+    static int[] concat(int[] a, int[] b) {
+        int[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    /** The mesh's displacement of each landmark between two frames, x, y pairs; null without both meshes. */
+    static float[] guess(int[] ids, MeshLandmarks before, MeshLandmarks now) {
+        if (before == null || now == null) return null;
+        float[] g = new float[2 * ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            g[2 * i] = now.x(ids[i]) - before.x(ids[i]);
+            g[2 * i + 1] = now.y(ids[i]) - before.y(ids[i]);
+        }
+        return g;
     }
 
     /** Tracked positions (x, y pairs; anchors then nose), for drawing and tests. */

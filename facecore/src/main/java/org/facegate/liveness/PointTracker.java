@@ -10,7 +10,9 @@ import org.facegate.image.RgbImage;
  */
 final class PointTracker {
     /** Pyramid levels (each half the size of the one before). */
-    static final int LEVELS = 3;
+    static final int LEVELS = 4;
+    /** Largest round-trip (forward then backward) error, level-0 pixels, for a point to count as tracked. */
+    static final float MAX_ROUND_TRIP = 1f;
     private static final int ITERATIONS = 12;
 
     private PointTracker() {}
@@ -71,15 +73,32 @@ final class PointTracker {
      *
      * @param points   x, y pairs in {@code prev} (level-0 pixels)
      * @param out      receives the tracked x, y pairs
+     * @param guess    initial displacement per point (x, y pairs, level-0 pixels; e.g. from the mesh), or null
      * @param radius   half-size of the square window at level 0, pixels
      * @return per point: the mean absolute grey-level difference of its window after tracking (lower is better),
-     *     or {@link Float#POSITIVE_INFINITY} where the window has no texture to track
+     *     or {@link Float#POSITIVE_INFINITY} where the window has no texture to track or tracking it back from
+     *     {@code next} does not return within {@link #MAX_ROUND_TRIP} pixels of where it started
      */
-    static float[] track(Gray[] prev, Gray[] next, float[] points, float[] out, int radius) {
+    static float[] track(Gray[] prev, Gray[] next, float[] points, float[] guess, float[] out, int radius) {
+        float[] error = trackOneWay(prev, next, points, guess, out, radius);
+        float[] back = new float[points.length], backGuess = new float[points.length];
+        for (int i = 0; i < points.length; i++) backGuess[i] = points[i] - out[i];
+        float[] backError = trackOneWay(next, prev, out, backGuess, back, radius);
+        for (int i = 0; i < error.length; i++) {
+            if (!(backError[i] < Float.POSITIVE_INFINITY)
+                    || Math.hypot(back[2 * i] - points[2 * i], back[2 * i + 1] - points[2 * i + 1]) > MAX_ROUND_TRIP) {
+                error[i] = Float.POSITIVE_INFINITY;
+            }
+        }
+        return error;
+    }
+
+    private static float[] trackOneWay(Gray[] prev, Gray[] next, float[] points, float[] guess, float[] out, int radius) {
         int n = points.length / 2;
         float[] error = new float[n];
         for (int i = 0; i < n; i++) {
-            float gx = 0, gy = 0; // guess at the current level, level pixels
+            float coarse = 1f / (1 << (LEVELS - 1));
+            float gx = guess == null ? 0 : guess[2 * i] * coarse, gy = guess == null ? 0 : guess[2 * i + 1] * coarse; // level pixels
             boolean ok = true;
             for (int l = LEVELS - 1; l >= 0; l--) {
                 float scale = 1f / (1 << l);
