@@ -1,0 +1,86 @@
+package org.facegate.cli;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assume.assumeTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.facegate.image.RgbImage;
+import org.facegate.liveness.PlanarAttack;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** `facegate liveness` end to end on the real clip and on a generated photo attack. */
+public class LivenessCommandTest {
+    @Rule public TemporaryFolder tmp = new TemporaryFolder();
+
+    private String out, err;
+
+    private int run(String... args) {
+        StringWriter o = new StringWriter(), e = new StringWriter();
+        int code = Main.run(args, new PrintWriter(o, true), new PrintWriter(e, true));
+        out = o.toString();
+        err = e.toString();
+        return code;
+    }
+
+    private static Path data() {
+        Path p = Paths.get(System.getProperty("facegate.liveness", "../../../shared/eval/liveness"));
+        assumeTrue("skipped: liveness data not found at " + p.toAbsolutePath(), Files.isDirectory(p.resolve("real")));
+        return p;
+    }
+
+    private static String lastLine(String s) {
+        String[] lines = s.trim().split("\n");
+        return lines[lines.length - 1];
+    }
+
+    @Test
+    public void realClipWithABlinkIsLive() {
+        Path clip = data().resolve("real/blinkdetector_video");
+        assertEquals(out + err, 0, run("liveness", clip.toString(), "--expect", "blink"));
+        String[] lines = out.trim().split("\n");
+        assertEquals(169, lines.length);
+        assertTrue(lines[0], lines[0].startsWith("frame_0001.jpg\tEAR r 0.") && lines[0].contains(" yaw ") && lines[0].contains(" openness "));
+        assertEquals("decision: live", lastLine(out));
+    }
+
+    @Test
+    public void realClipCannotPassATurn() {
+        Path clip = data().resolve("real/blinkdetector_video");
+        assertEquals(out + err, 1, run("liveness", clip.toString(), "--expect", "turn-left", "--time-limit", "20"));
+        assertTrue(lastLine(out), lastLine(out).startsWith("decision: spoof (challenge not completed"));
+    }
+
+    @Test
+    public void photoTurnedAsAPlaneIsASpoof() throws Exception {
+        Path lfw = Paths.get(System.getProperty("facegate.lfw", "../../../shared/eval/lfw-dev"));
+        assumeTrue("skipped: LFW not found", Files.isDirectory(lfw.resolve("images")));
+        RgbImage photo = ImageFiles.read(lfw.resolve("images/Colin_Powell/Colin_Powell_0040.jpg"));
+        Path dir = tmp.newFolder("frames").toPath();
+        List<RgbImage> video = PlanarAttack.video(photo, PlanarAttack.Motion.TURN_LEFT, PlanarAttack.Degradation.NOISE, 24, 360, 480, 1);
+        for (int i = 0; i < video.size(); i++) {
+            BufferedImage b = ImageFiles.toBuffered(video.get(i));
+            ImageIO.write(b, "png", dir.resolve(String.format("f%03d.png", i)).toFile());
+        }
+        assertEquals(out + err, 1, run("liveness", dir.toString(), "--expect", "blink,turn-left"));
+        assertTrue(lastLine(out), lastLine(out).startsWith("decision: spoof ("));
+    }
+
+    @Test
+    public void badArgumentsAreErrors() throws Exception {
+        assertEquals(2, run("liveness", tmp.getRoot().toString(), "--expect", "nod"));
+        assertTrue(err, err.contains("unknown challenge 'nod'"));
+        assertEquals(2, run("liveness", tmp.getRoot().toString()));
+        assertTrue(err, err.contains("no .jpg/.png frames"));
+        assertEquals(2, run("liveness"));
+    }
+}
