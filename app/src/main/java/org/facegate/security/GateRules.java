@@ -28,13 +28,13 @@ public final class GateRules {
     public GateRules(SharedPreferences prefs, DeviceClock clock) {
         this.prefs = prefs;
         this.clock = clock;
-        this.face = new Throttle(prefs, "face", clock);
-        this.pin = new Throttle(prefs, "pin", clock);
+        this.face = new Throttle(prefs, "throttle.face", clock);
+        this.pin = new Throttle(prefs, "throttle.pin", clock);
     }
 
     /** The PIN was entered correctly (also when it was created). */
     public void pinUsed() {
-        prefs.edit().putLong("pin.used", clock.elapsedRealtime()).putInt("pin.boot", clock.bootCount()).apply();
+        prefs.edit().putLong("pin.used", clock.elapsedRealtime()).putInt("pin.used.boot", clock.bootCount()).apply();
         pin.recordSuccess();
         face.recordSuccess();
     }
@@ -44,7 +44,7 @@ public final class GateRules {
         long used = prefs.getLong("pin.used", -1);
         long now = clock.elapsedRealtime();
         // a smaller time since boot than recorded means a reboot even where the boot counter is unavailable
-        if (used < 0 || prefs.getInt("pin.boot", -1) != clock.bootCount() || now < used) return PinReason.REBOOT;
+        if (used < 0 || prefs.getInt("pin.used.boot", -1) != clock.bootCount() || now < used) return PinReason.REBOOT;
         if (now - used > PIN_MAX_AGE_MS) return PinReason.EXPIRED;
         return null;
     }

@@ -20,7 +20,7 @@ public final class Throttle {
     private final String key;
     private final DeviceClock clock;
 
-    /** @param key prefix of this throttle's preference keys ("face", "pin") */
+    /** @param key prefix of this throttle's preference keys, distinct from every other preference key */
     public Throttle(SharedPreferences prefs, String key, DeviceClock clock) {
         this.prefs = prefs;
         this.key = key;

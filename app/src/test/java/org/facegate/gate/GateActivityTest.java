@@ -1,46 +1,172 @@
 package org.facegate.gate;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
+import static org.robolectric.Shadows.shadowOf;
 
+import android.Manifest;
+import android.provider.Settings;
 import android.view.View;
-import android.widget.Button;
-import android.widget.TextView;
+import android.view.WindowManager;
+import android.widget.EditText;
+import java.time.Duration;
+import java.util.List;
 import org.facegate.R;
-import org.junit.After;
+import org.facegate.security.Throttle;
+import org.facegate.setup.SetupActivity;
+import org.facegate.store.Role;
+import org.facegate.store.UnlockEvent;
+import org.facegate.testing.AppTest;
+import org.facegate.testing.Await;
+import org.facegate.testing.Photos;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.robolectric.Robolectric;
-import org.robolectric.RobolectricTestRunner;
-import org.robolectric.android.controller.ActivityController;
 
-@RunWith(RobolectricTestRunner.class)
-public class GateActivityTest {
-    private final ActivityController<GateActivity> controller = Robolectric.buildActivity(GateActivity.class);
+/**
+ * The gate with the real pipeline: Colin Powell (LFW) is the owner, enrolled from two photos; his third photo must
+ * open the gate, Tony Blair must not.
+ */
+public class GateActivityTest extends AppTest {
+    private void ownerColin() {
+        createPin("Colin Powell");
+        enroll("Colin Powell", Role.OWNER, true, Photos.lfw("Colin_Powell", 40), Photos.lfw("Colin_Powell", 133));
+    }
 
-    @After
-    public void tearDown() {
-        controller.pause().stop().destroy();
+    private GateActivity lookingGate() {
+        GateActivity gate = start(GateActivity.class);
+        Await.until(() -> "camera to start: " + statusOf(gate), () -> !cameras.isEmpty() && camera().started);
+        return gate;
     }
 
     @Test
-    public void showsTheGateScreen() {
-        GateActivity a = controller.setup().visible().get();
-        TextView title = a.findViewById(R.id.gate_title);
-        TextView status = a.findViewById(R.id.gate_status);
-        Button usePin = a.findViewById(R.id.gate_use_pin);
-        assertEquals("FaceGate", title.getText().toString());
-        assertEquals("Look at the phone to unlock", status.getText().toString());
-        assertEquals("Use PIN", usePin.getText().toString());
-        assertEquals(View.VISIBLE, usePin.getVisibility());
-        assertTrue(usePin.isEnabled());
+    public void withoutAPinTheGateHandsOverToFirstRun() {
+        GateActivity gate = start(GateActivity.class);
+        assertEquals(SetupActivity.class.getName(), shadowOf(gate).getNextStartedActivity().getComponent().getClassName());
+        assertTrue(gate.isFinishing());
     }
 
     @Test
-    public void usePinIsAPlaceholderForNow() {
-        GateActivity a = controller.setup().get();
-        assertTrue(a.findViewById(R.id.gate_use_pin).performClick());
-        assertEquals(a.getString(R.string.gate_status_pin_unavailable),
-                ((TextView) a.findViewById(R.id.gate_status)).getText().toString());
+    public void ownersOtherPhotoOpensTheGate() {
+        ownerColin();
+        GateActivity gate = lookingGate();
+        assertEquals("Look at the phone to unlock", text(gate, R.id.gate_status));
+        assertTrue("FLAG_SECURE", (gate.getWindow().getAttributes().flags & WindowManager.LayoutParams.FLAG_SECURE) != 0);
+        show(Photos.bitmap(Photos.lfw("Colin_Powell", 170)));
+        ContentActivity content = follow(gate, ContentActivity.class);
+        assertEquals("Welcome, Colin Powell", text(content, R.id.content_welcome));
+        assertTrue(services.session.isOwner());
+        UnlockEvent e = onIo(() -> services.db().events().recent(1).get(0));
+        assertEquals(UnlockEvent.Outcome.FACE_MATCH, e.outcome);
+        assertTrue("score " + e.score, e.score > services.settings.securityLevel().threshold());
+    }
+
+    @Test
+    public void aStrangerStaysOutAndFiveFailuresLockTheFaceOut() {
+        ownerColin();
+        GateActivity gate = lookingGate();
+        show(Photos.bitmap(Photos.lfw("Tony_Blair", 18)));
+        Await.until(() -> "a failed attempt: " + statusOf(gate), () -> text(gate, R.id.gate_status).startsWith("Not recognized (attempt 1 of 5)"));
+        Await.until(() -> "lockout: " + statusOf(gate), () -> services.rules().face.lockedForMs() > 0);
+        assertTrue(text(gate, R.id.gate_status), text(gate, R.id.gate_status).startsWith("Too many failed attempts"));
+        assertFalse("camera off during the lockout", camera().started);
+        assertNull("the gate stayed shut", shadowOf(gate).getNextStartedActivity());
+        assertEquals(View.VISIBLE, gate.findViewById(R.id.gate_pin_panel).getVisibility());
+        List<UnlockEvent> events = onIo(() -> services.db().events().recent(10));
+        assertEquals(Throttle.MAX_FAILURES, events.stream().filter(ev -> ev.outcome == UnlockEvent.Outcome.FACE_REJECTED).count());
+
+        // 30 s later the face is tried again (ThrottleTest: the next lockout lasts twice as long)
+        show(null);
+        shadowOf(android.os.Looper.getMainLooper()).idleFor(Duration.ofSeconds(31));
+        Await.until("camera back after 30 s", () -> camera().started);
+        assertEquals("Look at the phone to unlock", text(gate, R.id.gate_status));
+
+        // the PIN works throughout
+        enterPin(gate, PIN);
+        follow(gate, ContentActivity.class);
+        assertEquals(0, services.rules().face.failures());
+    }
+
+    @Test
+    public void pinFallbackRefusesAWrongPinAndOpensWithTheRightOne() {
+        ownerColin();
+        GateActivity gate = lookingGate();
+        gate.findViewById(R.id.gate_use_pin).performClick();
+        assertEquals(View.VISIBLE, gate.findViewById(R.id.gate_pin_panel).getVisibility());
+        enterPin(gate, "1111");
+        Await.until("wrong PIN", () -> text(gate, R.id.gate_pin_error).equals("Wrong PIN"));
+        assertFalse(services.session.isUnlocked());
+        enterPin(gate, PIN);
+        follow(gate, ContentActivity.class);
+        assertTrue(services.session.isOwner());
+    }
+
+    @Test
+    public void wrongPinsAreThrottledToo() {
+        createPin("Ada");
+        GateActivity gate = start(GateActivity.class);
+        for (int i = 0; i < Throttle.MAX_FAILURES; i++) {
+            enterPin(gate, "0000");
+            int attempt = i;
+            Await.until("PIN attempt " + attempt, () -> gate.findViewById(R.id.gate_unlock).isEnabled()
+                    && !text(gate, R.id.gate_pin_error).isEmpty());
+        }
+        assertTrue(text(gate, R.id.gate_pin_error), text(gate, R.id.gate_pin_error).startsWith("Too many wrong PINs"));
+        enterPin(gate, PIN);        // even the right PIN waits for the lockout
+        idle();
+        assertFalse(services.session.isUnlocked());
+    }
+
+    @Test
+    public void afterARebootOnlyThePinOpens() {
+        ownerColin();
+        Settings.Global.putInt(app.getContentResolver(), Settings.Global.BOOT_COUNT,
+                Settings.Global.getInt(app.getContentResolver(), Settings.Global.BOOT_COUNT, 0) + 1);
+        show(Photos.bitmap(Photos.lfw("Colin_Powell", 170)));
+        GateActivity gate = start(GateActivity.class);
+        Await.until("PIN required", () -> text(gate, R.id.gate_status).equals("PIN required after a restart"));
+        assertTrue("camera never started", cameras.isEmpty() || !camera().started);
+        enterPin(gate, PIN);
+        follow(gate, ContentActivity.class);
+    }
+
+    @Test
+    public void after72HoursWithoutThePinOnlyThePinOpens() {
+        ownerColin();
+        shadowOf(android.os.Looper.getMainLooper()).idleFor(Duration.ofHours(73));
+        GateActivity gate = start(GateActivity.class);
+        Await.until("PIN required", () -> text(gate, R.id.gate_status).equals("PIN required: it has not been used for 72 hours"));
+    }
+
+    @Test
+    public void deniedCameraPermissionSaysSoAndLeavesThePin() {
+        ownerColin();
+        shadowOf(app).denyPermissions(Manifest.permission.CAMERA);
+        GateActivity gate = start(GateActivity.class);
+        Await.until("permission request", () -> shadowOf(gate).getLastRequestedPermission() != null);
+        shadowOf(gate).grantPermissions();      // nothing granted: the user refused
+        gate.onRequestPermissionsResult(shadowOf(gate).getLastRequestedPermission().requestCode,
+                new String[] {Manifest.permission.CAMERA}, new int[] {android.content.pm.PackageManager.PERMISSION_DENIED});
+        assertTrue(String.valueOf(gate.problemText()), String.valueOf(gate.problemText()).startsWith("Camera permission denied"));
+        assertTrue(cameras.isEmpty() || !camera().started);
+        enterPin(gate, PIN);
+        follow(gate, ContentActivity.class);
+    }
+
+    @Test
+    public void templatesOfAnotherModelAskTheOwnerToEnrollAgain() {
+        createPin("Ada");
+        enroll("Ada", Role.OWNER, true, List.of(new org.facegate.enroll.Sample(
+                new org.facegate.embed.Embedding(new float[] {1, 0, 0}), 1f)), "MobileFaceNet@0.1-old");
+        GateActivity gate = start(GateActivity.class);
+        Await.until(() -> "re-enroll message: " + statusOf(gate), () -> text(gate, R.id.gate_status).startsWith("Your face template was made by an older model"));
+        enterPin(gate, PIN);
+        follow(gate, org.facegate.enroll.EnrollActivity.class);
+    }
+
+    static void enterPin(GateActivity gate, String pin) {
+        gate.findViewById(R.id.gate_use_pin).performClick();
+        ((EditText) gate.findViewById(R.id.gate_pin)).setText(pin);
+        gate.findViewById(R.id.gate_unlock).performClick();
     }
 }

@@ -1,0 +1,49 @@
+package org.facegate;
+
+import android.content.SharedPreferences;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import org.facegate.match.SecurityLevel;
+
+/** The owner's settings: security level and how long the app may stay in the background before the gate returns. */
+public final class AppSettings {
+    /** Gate timeouts offered in settings, in ms (0: the gate returns as soon as the app leaves the screen). */
+    public static final List<Long> TIMEOUTS_MS = Collections.unmodifiableList(Arrays.asList(0L, 30_000L, 60_000L, 300_000L));
+    static final long DEFAULT_TIMEOUT_MS = 60_000L;
+
+    private final SharedPreferences prefs;
+
+    public AppSettings(SharedPreferences prefs) {
+        this.prefs = prefs;
+    }
+
+    /** The calibrated operating point matching uses; "standard" (1 false accept in 1,000) by default. */
+    public SecurityLevel securityLevel() {
+        String name = prefs.getString("security.level", null);
+        if (name != null) {
+            for (SecurityLevel l : SecurityLevel.all()) if (l.name().equals(name)) return l;
+        }
+        return SecurityLevel.standard();
+    }
+
+    public void setSecurityLevel(SecurityLevel level) {
+        prefs.edit().putString("security.level", level.name()).apply();
+    }
+
+    /** How long the app may be in the background before it is locked again. */
+    public long gateTimeoutMs() {
+        return prefs.getLong("gate.timeout", DEFAULT_TIMEOUT_MS);
+    }
+
+    public void setGateTimeoutMs(long ms) {
+        prefs.edit().putLong("gate.timeout", ms).apply();
+    }
+
+    /** A timeout as settings show it. */
+    public static String describeTimeout(long ms) {
+        if (ms == 0) return "Immediately";
+        if (ms < 60_000) return (ms / 1000) + " seconds";
+        return (ms / 60_000) + (ms == 60_000 ? " minute" : " minutes");
+    }
+}

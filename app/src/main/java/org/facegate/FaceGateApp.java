@@ -1,0 +1,55 @@
+package org.facegate;
+
+import android.app.Activity;
+import android.app.Application;
+import android.content.Context;
+import android.os.Bundle;
+
+/**
+ * Holds the {@link Services} and watches whether any of the app's screens is visible, to lock the session when the
+ * app has been in the background longer than the gate timeout.
+ */
+public final class FaceGateApp extends Application {
+    private Services services;
+    private int started;
+
+    @Override
+    public void onCreate() {
+        super.onCreate();
+        services = new Services(this);
+        registerActivityLifecycleCallbacks(new ActivityLifecycleCallbacks() {
+            @Override
+            public void onActivityStarted(Activity a) {
+                if (started++ == 0) {
+                    services.session.foregrounded(services.clock.elapsedRealtime(), services.settings.gateTimeoutMs());
+                }
+            }
+
+            @Override
+            public void onActivityStopped(Activity a) {
+                // a rotation stops and restarts the screen: not a trip to the background
+                if (--started == 0 && !a.isChangingConfigurations()) services.session.backgrounded(services.clock.elapsedRealtime());
+            }
+
+            @Override
+            public void onActivityCreated(Activity a, Bundle b) {}
+
+            @Override
+            public void onActivityResumed(Activity a) {}
+
+            @Override
+            public void onActivityPaused(Activity a) {}
+
+            @Override
+            public void onActivitySaveInstanceState(Activity a, Bundle b) {}
+
+            @Override
+            public void onActivityDestroyed(Activity a) {}
+        });
+    }
+
+    /** The app's services. */
+    public static Services services(Context context) {
+        return ((FaceGateApp) context.getApplicationContext()).services;
+    }
+}

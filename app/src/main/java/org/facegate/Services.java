@@ -1,0 +1,116 @@
+package org.facegate;
+
+import android.content.Context;
+import android.content.SharedPreferences;
+import android.os.Handler;
+import android.os.Looper;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import org.facegate.camera.Camera2FrameSource;
+import org.facegate.camera.FrameSource;
+import org.facegate.engine.AssetModelSource;
+import org.facegate.engine.FaceEngine;
+import org.facegate.engine.GpuInterpreterFactory;
+import org.facegate.gate.LivenessCheck;
+import org.facegate.gate.Session;
+import org.facegate.security.DeviceClock;
+import org.facegate.security.GateRules;
+import org.facegate.security.PinStore;
+import org.facegate.store.FaceGateDatabase;
+import org.facegate.store.Gallery;
+import org.facegate.store.KeystoreTemplateCipher;
+import org.facegate.store.TemplateCipher;
+
+/**
+ * The app's process-wide objects, made once by {@link FaceGateApp}. The public fields that are not final are seams:
+ * tests (and alternative implementations) set them before a screen starts: frame source, interpreter factory,
+ * template cipher, liveness check, clock.
+ */
+public final class Services {
+    /** Preferences file: PIN hash, lockouts, settings (excluded from backup and device transfer). */
+    public static final String PREFS = "facegate";
+
+    public final Context context;
+    public final SharedPreferences prefs;
+    public final Session session = new Session();
+    public final AppSettings settings;
+    public final PinStore pin;
+    /** Blocking work that is not inference (PIN hashing, database writes from screens), one task at a time. */
+    public final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "facegate-io");
+        t.setDaemon(true);
+        return t;
+    });
+    public final Handler main = new Handler(Looper.getMainLooper());
+
+    /** Camera screens get their frames from here: the front camera by default. */
+    public FrameSource.Factory frames = Camera2FrameSource::new;
+    /** Called on the inference thread: GPU delegate where supported, else CPU with XNNPACK. */
+    public Supplier<org.facegate.tflite.InterpreterFactory> interpreters = () -> GpuInterpreterFactory.forThisDevice(2);
+    public TemplateCipher cipher = new KeystoreTemplateCipher();
+    public LivenessCheck liveness = LivenessCheck.NONE;
+    public DeviceClock clock;
+
+    private GateRules rules;
+    private FaceGateDatabase db;
+    private Gallery gallery;
+    private FaceEngine engine;
+
+    Services(Context context) {
+        this.context = context.getApplicationContext();
+        this.prefs = this.context.getSharedPreferences(PREFS, Context.MODE_PRIVATE);
+        this.settings = new AppSettings(prefs);
+        this.pin = new PinStore(prefs);
+        this.clock = DeviceClock.system(this.context.getContentResolver());
+    }
+
+    /** Lockouts and PIN rules, on {@link #clock}. */
+    public synchronized GateRules rules() {
+        // reads the field on every call, so a clock set later (tests) applies
+        if (rules == null) rules = new GateRules(prefs, new DeviceClock() {
+            @Override
+            public long elapsedRealtime() {
+                return clock.elapsedRealtime();
+            }
+
+            @Override
+            public int bootCount() {
+                return clock.bootCount();
+            }
+        });
+        return rules;
+    }
+
+    /** The database, opened on first use (then keep calls off the main thread). */
+    public synchronized FaceGateDatabase db() {
+        if (db == null) db = FaceGateDatabase.open(context);
+        return db;
+    }
+
+    public synchronized Gallery gallery() {
+        if (gallery == null) gallery = new Gallery(db(), cipher);
+        return gallery;
+    }
+
+    /** The inference thread and its models. */
+    public synchronized FaceEngine engine() {
+        if (engine == null) engine = new FaceEngine(new AssetModelSource(context.getAssets()), () -> interpreters.get());
+        return engine;
+    }
+
+    /**
+     * Deletes every trace of the people enrolled and of the PIN: database file, template key, preferences. The app
+     * is back at first run afterwards. Blocking.
+     */
+    public synchronized void deleteAllData() throws java.security.GeneralSecurityException {
+        session.lock();
+        if (db != null) db.close();
+        db = null;
+        gallery = null;
+        context.deleteDatabase(FaceGateDatabase.FILE_NAME);
+        cipher.destroyKey();
+        prefs.edit().clear().commit();
+        rules = null;
+    }
+}

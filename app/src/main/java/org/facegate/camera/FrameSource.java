@@ -1,0 +1,50 @@
+package org.facegate.camera;
+
+import android.app.Activity;
+import android.view.View;
+import org.facegate.image.RgbImage;
+
+/**
+ * Where camera screens get their frames: {@link Camera2FrameSource} on a phone, a replay of real photos in tests.
+ * All camera code stays behind this interface, so a CameraX adapter could replace the Camera2 one.
+ */
+public interface FrameSource {
+    /** Why a source delivers no frames. */
+    enum Problem {
+        /** The user refused the camera permission. */
+        PERMISSION_DENIED,
+        /** The device has no front-facing camera. */
+        NO_FRONT_CAMERA,
+        /** The camera failed or is in use by another app. */
+        CAMERA_ERROR
+    }
+
+    /** Receives frames; called on the source's own background thread. */
+    interface Sink {
+        /** Whether a frame would be processed now. When false the source drops the frame without converting it. */
+        boolean ready();
+
+        /**
+         * An upright frame, mirrored as the user sees themselves in a front camera (so overlay boxes drawn in frame
+         * coordinates land on the preview).
+         */
+        void frame(RgbImage frame);
+
+        /** The source cannot deliver frames (may be called on any thread). */
+        void problem(Problem problem, String detail);
+    }
+
+    /** Makes the source for a screen. */
+    interface Factory {
+        FrameSource create(Activity activity);
+    }
+
+    /** The view showing what the source sees, created once per source; the screen places it under its overlay. */
+    View preview();
+
+    /** Starts delivering frames (the screen is resumed and has the camera permission). */
+    void start(Sink sink);
+
+    /** Stops and releases the camera (the screen is paused); no frame is delivered after this returns. */
+    void stop();
+}

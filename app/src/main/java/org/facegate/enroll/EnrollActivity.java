@@ -1,0 +1,206 @@
+package org.facegate.enroll;
+
+import android.app.Activity;
+import android.content.Context;
+import android.content.Intent;
+import android.os.Bundle;
+import android.os.SystemClock;
+import android.widget.ProgressBar;
+import android.widget.TextView;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.facegate.R;
+import org.facegate.engine.FaceModels;
+import org.facegate.gate.ContentActivity;
+import org.facegate.image.RgbImage;
+import org.facegate.match.Matcher;
+import org.facegate.setup.SetupActivity;
+import org.facegate.store.Gallery;
+import org.facegate.store.Person;
+import org.facegate.store.Role;
+import org.facegate.ui.CameraActivity;
+import org.facegate.ui.FaceOverlayView;
+
+/**
+ * Guided enrollment from the camera: every frame goes through facecore's quality gate, whose advice ("move closer",
+ * "too dark", "head turned"...) is shown live; {@link #SAMPLES} good frames at least {@link #SPACING_MS} apart (so the
+ * head has moved a little between them) make the template. It must not match anyone else enrolled; then it is
+ * written in one transaction (a new person, or replacing the person's templates). Used for the owner at first run,
+ * re-enrollment, and household members. Owner only.
+ */
+public final class EnrollActivity extends CameraActivity {
+    /** Good frames per template. */
+    public static final int SAMPLES = 5;
+    /** Least time between two kept frames. */
+    public static final long SPACING_MS = 300;
+
+    static final String EXTRA_PERSON = "person", EXTRA_NAME = "name", EXTRA_ROLE = "role", EXTRA_MAY_UNLOCK = "may_unlock",
+            EXTRA_FIRST_RUN = "first_run";
+
+    /** The owner's first enrollment (first run, or the owner row was never written). */
+    public static Intent firstRun(Context c) {
+        return new Intent(c, EnrollActivity.class).putExtra(EXTRA_FIRST_RUN, true).putExtra(EXTRA_ROLE, Role.OWNER.name())
+                .putExtra(EXTRA_MAY_UNLOCK, true)
+                .putExtra(EXTRA_NAME, c.getSharedPreferences(org.facegate.Services.PREFS, Context.MODE_PRIVATE).getString(SetupActivity.OWNER_NAME, "Owner"));
+    }
+
+    /**
+     * New templates for an enrolled person (model changed, or a better template wanted).
+     *
+     * @param thenContent go on to the content screen when done (coming from the gate), rather than back
+     */
+    public static Intent reenroll(Context c, Person p, boolean thenContent) {
+        return new Intent(c, EnrollActivity.class).putExtra(EXTRA_PERSON, p.id).putExtra(EXTRA_NAME, p.name)
+                .putExtra(EXTRA_ROLE, p.role.name()).putExtra(EXTRA_MAY_UNLOCK, p.mayUnlock).putExtra(EXTRA_FIRST_RUN, thenContent);
+    }
+
+    /** A new household member. */
+    public static Intent newMember(Context c, String name, boolean mayUnlock) {
+        return new Intent(c, EnrollActivity.class).putExtra(EXTRA_NAME, name).putExtra(EXTRA_ROLE, Role.MEMBER.name())
+                .putExtra(EXTRA_MAY_UNLOCK, mayUnlock);
+    }
+
+    /** Kept frames; survives rotation (onRetainNonConfigurationInstance). Touched on the inference thread. */
+    static final class Progress {
+        final List<org.facegate.enroll.Sample> samples = new ArrayList<>();
+        long lastKept = Long.MIN_VALUE / 2;
+        boolean saving, done;
+    }
+
+    private Progress progress;
+    private TextView advice;
+    private ProgressBar bar;
+    private TextView count;
+    private long personId;
+    private String name;
+    private Role role;
+    private boolean mayUnlock, firstRun;
+    // inference thread
+    private Enroller enroller;
+    private FaceModels enrollerModels;
+
+    @Override
+    protected boolean requiresOwner() {
+        return true;
+    }
+
+    @Override
+    protected void onCreate(Bundle savedInstanceState) {
+        super.onCreate(savedInstanceState);
+        setContentView(R.layout.enroll_activity);
+        Intent i = getIntent();
+        personId = i.getLongExtra(EXTRA_PERSON, -1);
+        name = i.getStringExtra(EXTRA_NAME);
+        role = Role.valueOf(i.getStringExtra(EXTRA_ROLE));
+        mayUnlock = i.getBooleanExtra(EXTRA_MAY_UNLOCK, false);
+        firstRun = i.getBooleanExtra(EXTRA_FIRST_RUN, false);
+        Object retained = getLastNonConfigurationInstance();
+        progress = retained instanceof Progress ? (Progress) retained : new Progress();
+        ((TextView) findViewById(R.id.enroll_title)).setText(getString(R.string.enroll_title, name));
+        advice = findViewById(R.id.enroll_advice);
+        bar = findViewById(R.id.enroll_progress);
+        count = findViewById(R.id.enroll_count);
+        bar.setMax(SAMPLES);
+        findViewById(R.id.enroll_cancel).setOnClickListener(v -> finish());
+        findViewById(R.id.enroll_cancel).setEnabled(!firstRun);
+        showCount(0);
+        attachCamera(findViewById(R.id.enroll_camera));
+    }
+
+    @Override
+    public Object onRetainNonConfigurationInstance() {
+        return progress;
+    }
+
+    @Override
+    protected Runnable analyze(FaceModels models, RgbImage frame) throws Exception {
+        synchronized (progress) {
+            if (progress.saving || progress.done) return null;
+        }
+        if (enrollerModels != models) {
+            enroller = new Enroller(models.detector, models.embedder, QualityGate.DEFAULT, new Matcher(services.settings.securityLevel()));
+            enrollerModels = models;
+        }
+        QualityReport report = enroller.check(frame);
+        int kept;
+        boolean full = false;
+        synchronized (progress) {
+            long now = SystemClock.elapsedRealtime();
+            if (report.ok() && now - progress.lastKept >= SPACING_MS) {
+                progress.samples.add(enroller.sample(frame, report));
+                progress.lastKept = now;
+                full = progress.samples.size() >= SAMPLES;
+                progress.saving = full;
+            }
+            kept = progress.samples.size();
+        }
+        String error = full ? save(models) : null;
+        int shown = kept;
+        boolean saved = full && error == null;
+        return () -> {
+            int color = report.ok() ? 0xFF43A047 : 0xFFFFB300;
+            overlay.show(frame.width(), frame.height(), report.face() == null ? Collections.emptyList()
+                    : Collections.singletonList(new FaceOverlayView.Mark(report.face().box(), "", color)));
+            if (saved) {
+                finished();
+            } else if (error != null) {
+                advice.setText(error);
+                showCount(0);
+            } else {
+                advice.setText(report.ok() ? getString(R.string.enroll_hold_still) : capitalized(report.issues().get(0).advice()));
+                showCount(shown);
+            }
+        };
+    }
+
+    /** Checks the template against everyone else and writes it; returns why it was refused, or null. Inference thread. */
+    private String save(FaceModels models) {
+        List<Sample> samples;
+        synchronized (progress) {
+            samples = new ArrayList<>(progress.samples);
+        }
+        try {
+            Gallery g = services.gallery();
+            List<org.facegate.match.Person> others = new ArrayList<>();
+            for (Gallery.Enrolled e : g.load(models.modelId).enrolled()) {
+                if (e.person().id != personId) others.add(new org.facegate.match.Person(e.person().name, e.samples()));
+            }
+            enroller.checkNotSomeoneElse(name, samples, others);
+            if (personId < 0) personId = g.addPerson(name, role, mayUnlock, samples, models.modelId);
+            else g.replaceTemplates(personId, samples, models.modelId);
+            synchronized (progress) {
+                progress.done = true;
+            }
+            return null;
+        } catch (EnrollmentException | Gallery.GalleryException e) {
+            synchronized (progress) {
+                progress.samples.clear();
+                progress.saving = false;
+            }
+            return capitalized(e.getMessage());
+        }
+    }
+
+    private void finished() {
+        advice.setText(R.string.enroll_done);
+        showCount(SAMPLES);
+        setCameraWanted(false);
+        if (role == Role.OWNER) {
+            // the session was opened by PIN before the owner had a person row: now it has one
+            services.session.unlock(personId, name, Role.OWNER);
+        }
+        if (firstRun) startActivity(new Intent(this, ContentActivity.class));
+        setResult(Activity.RESULT_OK);
+        finish();
+    }
+
+    private void showCount(int n) {
+        bar.setProgress(n);
+        count.setText(getString(R.string.enroll_progress, n, SAMPLES));
+    }
+
+    private static String capitalized(String s) {
+        return s == null || s.isEmpty() ? "" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

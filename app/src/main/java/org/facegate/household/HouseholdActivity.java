@@ -1,0 +1,226 @@
+package org.facegate.household;
+
+import android.app.AlertDialog;
+import android.content.ClipData;
+import android.content.Intent;
+import android.net.Uri;
+import android.os.Bundle;
+import android.view.View;
+import android.widget.Button;
+import android.widget.CheckBox;
+import android.widget.EditText;
+import android.widget.LinearLayout;
+import android.widget.TextView;
+import java.util.ArrayList;
+import java.util.List;
+import org.facegate.R;
+import org.facegate.engine.FaceEngine;
+import org.facegate.engine.FaceModels;
+import org.facegate.enroll.EnrollActivity;
+import org.facegate.enroll.EnrollmentException;
+import org.facegate.enroll.Enroller;
+import org.facegate.enroll.QualityGate;
+import org.facegate.enroll.QualityReport;
+import org.facegate.enroll.Sample;
+import org.facegate.image.RgbImage;
+import org.facegate.match.Matcher;
+import org.facegate.store.Gallery;
+import org.facegate.store.Person;
+import org.facegate.store.Role;
+import org.facegate.ui.SecureActivity;
+
+/**
+ * The household (owner only): everyone enrolled, with may-unlock switches, rename, re-enroll and remove; new members
+ * are enrolled from the camera or from photos picked with {@code ACTION_OPEN_DOCUMENT} (no storage permission: the
+ * system picker grants access to the chosen files only). New members may not unlock until the owner says so.
+ */
+public final class HouseholdActivity extends SecureActivity {
+    static final int PICK_PHOTOS = 1;
+
+    private LinearLayout list;
+    private EditText newName;
+    private TextView message;
+    private String pendingName;
+
+    @Override
+    protected boolean requiresOwner() {
+        return true;
+    }
+
+    @Override
+    protected void onCreate(Bundle savedInstanceState) {
+        super.onCreate(savedInstanceState);
+        setContentView(R.layout.household_activity);
+        list = findViewById(R.id.household_list);
+        newName = findViewById(R.id.household_new_name);
+        message = findViewById(R.id.household_message);
+        if (savedInstanceState != null) pendingName = savedInstanceState.getString("pending");
+        findViewById(R.id.household_add_camera).setOnClickListener(v -> {
+            String n = takeName();
+            if (n != null) startActivity(EnrollActivity.newMember(this, n, false));
+        });
+        findViewById(R.id.household_add_photos).setOnClickListener(v -> {
+            String n = takeName();
+            if (n == null) return;
+            pendingName = n;
+            services.session.handingOff();
+            startActivityForResult(new Intent(Intent.ACTION_OPEN_DOCUMENT).addCategory(Intent.CATEGORY_OPENABLE)
+                    .setType("image/*").putExtra(Intent.EXTRA_ALLOW_MULTIPLE, true), PICK_PHOTOS);
+        });
+    }
+
+    @Override
+    protected void onSaveInstanceState(Bundle out) {
+        super.onSaveInstanceState(out);
+        out.putString("pending", pendingName);
+    }
+
+    @Override
+    protected void onResume() {
+        super.onResume();
+        if (!isFinishing()) refresh();
+    }
+
+    private String takeName() {
+        String n = newName.getText().toString().trim();
+        if (n.isEmpty()) {
+            newName.setError(getString(R.string.household_name_prompt));
+            return null;
+        }
+        return n;
+    }
+
+    /** Reloads the list (people, sample counts, who must re-enroll), on the inference thread for the model id. */
+    private void refresh() {
+        services.engine().post(new FaceEngine.Job() {
+            @Override
+            public void run(FaceModels models) {
+                List<Person> people = services.gallery().people();
+                Gallery.Snapshot s = services.gallery().load(models.modelId);
+                services.main.post(() -> show(people, s));
+            }
+
+            @Override
+            public void failed(Exception e) {
+                services.main.post(() -> message.setText(getString(R.string.camera_models_failed, e.getMessage())));
+            }
+        });
+    }
+
+    private void show(List<Person> people, Gallery.Snapshot s) {
+        list.removeAllViews();
+        for (Person p : people) {
+            View row = getLayoutInflater().inflate(R.layout.household_row, list, false);
+            Gallery.Enrolled e = s.of(p.id);
+            String detail = p.role == Role.OWNER ? "owner" : "member";
+            detail += " · " + (e == null ? getString(R.string.household_needs_reenroll) : getString(R.string.household_samples, e.samples().size()));
+            ((TextView) row.findViewById(R.id.row_name)).setText(p.name);
+            ((TextView) row.findViewById(R.id.row_detail)).setText(detail);
+            CheckBox may = row.findViewById(R.id.row_may_unlock);
+            may.setChecked(p.mayUnlock);
+            may.setEnabled(p.role != Role.OWNER);     // the owner always may
+            may.setOnCheckedChangeListener((b, checked) -> services.io.execute(() -> services.gallery().setMayUnlock(p.id, checked)));
+            row.findViewById(R.id.row_rename).setOnClickListener(v -> rename(p));
+            row.findViewById(R.id.row_reenroll).setOnClickListener(v -> startActivity(EnrollActivity.reenroll(this, p, false)));
+            Button remove = row.findViewById(R.id.row_remove);
+            remove.setVisibility(p.role == Role.OWNER ? View.GONE : View.VISIBLE);
+            remove.setOnClickListener(v -> new AlertDialog.Builder(this)
+                    .setMessage(getString(R.string.household_remove_confirm, p.name))
+                    .setPositiveButton(R.string.household_remove, (d, w) -> services.io.execute(() -> {
+                        services.gallery().remove(p.id);
+                        services.main.post(this::refresh);
+                    }))
+                    .setNegativeButton(R.string.household_cancel, null).show());
+            row.setTag(p.name);
+            list.addView(row);
+        }
+    }
+
+    private void rename(Person p) {
+        EditText field = new EditText(this);
+        field.setText(p.name);
+        new AlertDialog.Builder(this).setTitle(R.string.household_rename).setView(field)
+                .setPositiveButton(R.string.household_ok, (d, w) -> {
+                    String n = field.getText().toString().trim();
+                    if (n.isEmpty()) return;
+                    services.io.execute(() -> {
+                        String error = null;
+                        try {
+                            services.gallery().rename(p.id, n);
+                        } catch (Gallery.GalleryException e) {
+                            error = e.getMessage();
+                        }
+                        String shown = error;
+                        services.main.post(() -> {
+                            message.setText(shown == null ? "" : shown);
+                            refresh();
+                        });
+                    });
+                })
+                .setNegativeButton(R.string.household_cancel, null).show();
+    }
+
+    @Override
+    protected void onActivityResult(int requestCode, int resultCode, Intent data) {
+        super.onActivityResult(requestCode, resultCode, data);
+        if (requestCode != PICK_PHOTOS || resultCode != RESULT_OK || data == null || pendingName == null) return;
+        List<Uri> uris = new ArrayList<>();
+        ClipData clip = data.getClipData();
+        if (clip != null) for (int i = 0; i < clip.getItemCount(); i++) uris.add(clip.getItemAt(i).getUri());
+        else if (data.getData() != null) uris.add(data.getData());
+        String name = pendingName;
+        pendingName = null;
+        enrollFromPhotos(name, uris);
+    }
+
+    /** Quality-checks and embeds each photo, then adds the member in one transaction; reports per-photo refusals. */
+    private void enrollFromPhotos(String name, List<Uri> uris) {
+        message.setText(R.string.enroll_saving);
+        services.engine().post(new FaceEngine.Job() {
+            @Override
+            public void run(FaceModels models) {
+                Enroller enroller = new Enroller(models.detector, models.embedder, QualityGate.DEFAULT, new Matcher(services.settings.securityLevel()));
+                List<Sample> samples = new ArrayList<>();
+                List<String> refused = new ArrayList<>();
+                for (Uri u : uris) {
+                    try {
+                        RgbImage img = org.facegate.household.Photos.load(getContentResolver(), u);
+                        QualityReport r = enroller.check(img);
+                        if (r.ok()) samples.add(enroller.sample(img, r));
+                        else refused.add(u.getLastPathSegment() + ": " + r.issues().get(0).advice());
+                    } catch (java.io.IOException e) {
+                        refused.add(u.getLastPathSegment() + ": " + e.getMessage());
+                    }
+                }
+                String result;
+                try {
+                    if (samples.isEmpty()) {
+                        result = getString(R.string.household_photos_none, String.join("; ", refused));
+                    } else {
+                        List<org.facegate.match.Person> others = new ArrayList<>();
+                        for (Gallery.Enrolled e : services.gallery().load(models.modelId).enrolled()) {
+                            others.add(new org.facegate.match.Person(e.person().name, e.samples()));
+                        }
+                        enroller.checkNotSomeoneElse(name, samples, others);
+                        services.gallery().addPerson(name, Role.MEMBER, false, samples, models.modelId);
+                        result = getString(R.string.household_photos_added, name, samples.size())
+                                + (refused.isEmpty() ? "" : " (skipped " + String.join("; ", refused) + ")");
+                    }
+                } catch (EnrollmentException | Gallery.GalleryException e) {
+                    result = e.getMessage();
+                }
+                String shown = result;
+                services.main.post(() -> {
+                    message.setText(shown);
+                    newName.setText("");
+                    refresh();
+                });
+            }
+
+            @Override
+            public void failed(Exception e) {
+                services.main.post(() -> message.setText(getString(R.string.camera_models_failed, e.getMessage())));
+            }
+        });
+    }
+}

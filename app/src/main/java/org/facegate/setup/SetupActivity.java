@@ -1,0 +1,72 @@
+package org.facegate.setup;
+
+import android.content.Intent;
+import android.os.Bundle;
+import android.widget.Button;
+import android.widget.EditText;
+import android.widget.TextView;
+import org.facegate.R;
+import org.facegate.enroll.EnrollActivity;
+import org.facegate.gate.GateActivity;
+import org.facegate.security.PinStore;
+import org.facegate.store.Role;
+import org.facegate.ui.SecureActivity;
+
+/**
+ * First run, step 1: the owner's name and fallback PIN (stored as a salted slow hash by {@link PinStore}). Step 2 is
+ * {@link EnrollActivity}. Only reachable while no PIN exists: afterwards it forwards to the gate, so it cannot be used
+ * to replace the PIN.
+ */
+public final class SetupActivity extends SecureActivity {
+    /** Preference holding the owner's name until their person row is written by enrollment. */
+    public static final String OWNER_NAME = "owner.name";
+
+    private EditText name, pin, pinAgain;
+    private TextView error;
+    private Button next;
+
+    @Override
+    protected boolean requiresUnlock() {
+        return false;
+    }
+
+    @Override
+    protected void onCreate(Bundle savedInstanceState) {
+        super.onCreate(savedInstanceState);
+        if (services.pin.isSet()) {
+            startActivity(new Intent(this, GateActivity.class));
+            finish();
+            return;
+        }
+        setContentView(R.layout.setup_activity);
+        name = findViewById(R.id.setup_name);
+        pin = findViewById(R.id.setup_pin);
+        pinAgain = findViewById(R.id.setup_pin_again);
+        error = findViewById(R.id.setup_error);
+        next = findViewById(R.id.setup_next);
+        next.setOnClickListener(v -> submit());
+    }
+
+    private void submit() {
+        String n = name.getText().toString().trim(), p = pin.getText().toString();
+        String problem = n.isEmpty() ? getString(R.string.setup_name_missing) : PinStore.problem(p);
+        if (problem == null && !p.equals(pinAgain.getText().toString())) problem = getString(R.string.setup_pin_mismatch);
+        if (problem != null) {
+            error.setText(problem);
+            return;
+        }
+        error.setText("");
+        next.setEnabled(false);
+        services.io.execute(() -> {
+            services.pin.set(p);
+            services.main.post(() -> {
+                services.prefs.edit().putString(OWNER_NAME, n).apply();
+                services.rules().pinUsed();
+                // the owner just proved who they are by creating the PIN: enrollment runs inside the session
+                services.session.unlock(-1, n, Role.OWNER);
+                startActivity(EnrollActivity.firstRun(this));
+                finish();
+            });
+        });
+    }
+}

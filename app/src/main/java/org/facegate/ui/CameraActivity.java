@@ -1,0 +1,177 @@
+package org.facegate.ui;
+
+import android.Manifest;
+import android.content.Intent;
+import android.content.pm.PackageManager;
+import android.net.Uri;
+import android.provider.Settings;
+import android.view.Gravity;
+import android.view.View;
+import android.widget.FrameLayout;
+import android.widget.TextView;
+import org.facegate.R;
+import org.facegate.camera.FrameSource;
+import org.facegate.engine.FaceEngine;
+import org.facegate.engine.FaceModels;
+import org.facegate.image.RgbImage;
+
+/**
+ * A screen that looks through the camera: asks for the permission, runs the {@link FrameSource} while resumed (and
+ * while the screen wants it), hands each frame to {@link #analyze} on the inference thread unless the previous one is
+ * still being processed, and shows problems (permission denied, no front camera, models unusable) in place of the
+ * preview.
+ */
+public abstract class CameraActivity extends SecureActivity {
+    private static final int PERMISSION_REQUEST = 1;
+
+    protected FaceOverlayView overlay;
+    protected FrameSource source;
+    private TextView problem;
+    private boolean resumed, running, wanted = true, asked, acquired;
+    private FaceEngine engine;
+
+    /** Puts the preview, the overlay and the problem message into {@code container}. Call from onCreate. */
+    protected void attachCamera(FrameLayout container) {
+        source = services.frames.create(this);
+        container.addView(source.preview(), new FrameLayout.LayoutParams(-1, -1));
+        overlay = new FaceOverlayView(this);
+        container.addView(overlay, new FrameLayout.LayoutParams(-1, -1));
+        problem = new TextView(this);
+        problem.setId(R.id.camera_problem);
+        problem.setGravity(Gravity.CENTER);
+        problem.setPadding(32, 32, 32, 32);
+        problem.setBackgroundColor(0xEE202020);
+        problem.setTextColor(0xFFFFFFFF);
+        problem.setVisibility(View.GONE);
+        problem.setOnClickListener(v -> askAgain());
+        container.addView(problem, new FrameLayout.LayoutParams(-1, -1));
+        engine = services.engine();
+    }
+
+    /**
+     * Runs on the inference thread for each frame that is not dropped. Returns what to show, run on the main thread
+     * if the screen is still resumed; null for nothing.
+     */
+    protected abstract Runnable analyze(FaceModels models, RgbImage frame) throws Exception;
+
+    /** The models could not be opened or a frame failed; runs on the main thread. */
+    protected void onAnalysisFailed(Exception e) {
+        showProblem(getString(R.string.camera_models_failed, String.valueOf(e.getMessage())));
+    }
+
+    /** Starts or stops looking (e.g. the gate stops during a lockout). */
+    protected void setCameraWanted(boolean want) {
+        wanted = want;
+        if (want) maybeStart();
+        else stopCamera();
+    }
+
+    @Override
+    protected void onResume() {
+        super.onResume();
+        if (isFinishing()) return;
+        resumed = true;
+        engine.acquire();
+        acquired = true;
+        maybeStart();
+    }
+
+    @Override
+    protected void onPause() {
+        resumed = false;
+        stopCamera();
+        if (acquired) engine.release();
+        acquired = false;
+        super.onPause();
+    }
+
+    private void maybeStart() {
+        if (!resumed || !wanted || running) return;
+        if (checkSelfPermission(Manifest.permission.CAMERA) != PackageManager.PERMISSION_GRANTED) {
+            if (!asked) {
+                asked = true;
+                requestPermissions(new String[] {Manifest.permission.CAMERA}, PERMISSION_REQUEST);
+            } else {
+                showProblem(FrameSource.Problem.PERMISSION_DENIED);
+            }
+            return;
+        }
+        problem.setVisibility(View.GONE);
+        running = true;
+        source.start(new FrameSource.Sink() {
+            @Override
+            public boolean ready() {
+                return !engine.busy();
+            }
+
+            @Override
+            public void frame(RgbImage frame) {
+                engine.offer(new FaceEngine.Job() {
+                    @Override
+                    public void run(FaceModels models) throws Exception {
+                        Runnable show = analyze(models, frame);
+                        if (show != null) services.main.post(() -> {
+                            if (resumed && running) show.run();
+                        });
+                    }
+
+                    @Override
+                    public void failed(Exception e) {
+                        services.main.post(() -> onAnalysisFailed(e));
+                    }
+                });
+            }
+
+            @Override
+            public void problem(FrameSource.Problem p, String detail) {
+                services.main.post(() -> {
+                    running = false;
+                    showProblem(p);
+                });
+            }
+        });
+    }
+
+    private void stopCamera() {
+        if (!running) return;
+        running = false;
+        source.stop();
+    }
+
+    @Override
+    public void onRequestPermissionsResult(int requestCode, String[] permissions, int[] results) {
+        if (requestCode != PERMISSION_REQUEST) return;
+        if (results.length > 0 && results[0] == PackageManager.PERMISSION_GRANTED) maybeStart();
+        else showProblem(FrameSource.Problem.PERMISSION_DENIED);
+    }
+
+    /** Shows why the camera is off, in place of the preview. */
+    protected void showProblem(FrameSource.Problem p) {
+        switch (p) {
+            case PERMISSION_DENIED: showProblem(getString(R.string.camera_permission_denied)); break;
+            case NO_FRONT_CAMERA: showProblem(getString(R.string.camera_no_front)); break;
+            default: showProblem(getString(R.string.camera_error));
+        }
+    }
+
+    protected void showProblem(String message) {
+        problem.setText(message);
+        problem.setVisibility(View.VISIBLE);
+    }
+
+    /** The text shown instead of the preview, or null when the camera runs normally. */
+    public CharSequence problemText() {
+        return problem.getVisibility() == View.VISIBLE ? problem.getText() : null;
+    }
+
+    /** Tapping the message: ask again, or, once the system no longer asks, open the app's system settings. */
+    private void askAgain() {
+        if (checkSelfPermission(Manifest.permission.CAMERA) == PackageManager.PERMISSION_GRANTED) return;
+        if (shouldShowRequestPermissionRationale(Manifest.permission.CAMERA)) {
+            requestPermissions(new String[] {Manifest.permission.CAMERA}, PERMISSION_REQUEST);
+        } else {
+            services.session.handingOff();
+            startActivity(new Intent(Settings.ACTION_APPLICATION_DETAILS_SETTINGS, Uri.fromParts("package", getPackageName(), null)));
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package org.facegate.testing;
+
+import static org.junit.Assert.assertNotNull;
+import static org.robolectric.Shadows.shadowOf;
+
+import android.Manifest;
+import android.app.Activity;
+import android.app.Application;
+import android.content.Intent;
+import android.graphics.Bitmap;
+import android.os.Looper;
+import android.view.View;
+import android.widget.TextView;
+import androidx.test.core.app.ApplicationProvider;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.facegate.FaceGateApp;
+import org.facegate.Services;
+import org.facegate.engine.FaceModels;
+import org.facegate.enroll.QualityGate;
+import org.facegate.enroll.QualityReport;
+import org.facegate.enroll.Sample;
+import org.facegate.enroll.Enroller;
+import org.facegate.match.Matcher;
+import org.facegate.match.SecurityLevel;
+import org.facegate.image.RgbImage;
+import org.facegate.setup.SetupActivity;
+import org.facegate.store.Role;
+import org.facegate.tflite.CpuInterpreterFactory;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.runner.RunWith;
+import org.robolectric.Robolectric;
+import org.robolectric.RobolectricTestRunner;
+import org.robolectric.android.controller.ActivityController;
+
+/**
+ * Base of the tests that drive the real screens: the app's services with the replay camera and CPU TFLite, camera
+ * permission granted, the test AndroidKeyStore; helpers to start screens, follow to the screen a screen started, and
+ * set up a PIN and enrolled people (with real embeddings of real photos) without going through the screens.
+ */
+@RunWith(RobolectricTestRunner.class)
+public abstract class AppTest {
+    public static final String PIN = "2468";
+
+    @Rule public final AndroidKeyStoreRule keyStore = new AndroidKeyStoreRule();
+    protected Application app;
+    protected Services services;
+    /** Every replay camera a screen made, newest last. */
+    protected final List<ReplayFrameSource> cameras = new ArrayList<>();
+    /** What new cameras show first. */
+    protected Bitmap inFrontOfCamera;
+    private final List<ActivityController<?>> controllers = new ArrayList<>();
+
+    @Before
+    public void setUpApp() {
+        app = ApplicationProvider.getApplicationContext();
+        services = FaceGateApp.services(app);
+        services.frames = a -> {
+            ReplayFrameSource s = new ReplayFrameSource(a);
+            s.show(inFrontOfCamera);
+            cameras.add(s);
+            return s;
+        };
+        services.interpreters = () -> new CpuInterpreterFactory(2);
+        shadowOf(app).grantPermissions(Manifest.permission.CAMERA);
+    }
+
+    @After
+    public void tearDownScreens() {
+        for (ActivityController<?> c : controllers) {
+            try {
+                if (!c.get().isDestroyed()) c.pause().stop().destroy();
+            } catch (RuntimeException e) {
+                // already paused or stopped by the flow under test
+                try {
+                    c.destroy();
+                } catch (RuntimeException ignored) {
+                    // already destroyed
+                }
+            }
+        }
+        // models are closed on the inference thread once every screen released them
+        Await.until("models released", () -> services.engine().pending() == 0);
+    }
+
+    /** The newest replay camera. */
+    protected ReplayFrameSource camera() {
+        assertNotNull("no camera was opened", cameras.isEmpty() ? null : cameras.get(cameras.size() - 1));
+        return cameras.get(cameras.size() - 1);
+    }
+
+    /** Shows a photo to the newest camera and to cameras made later. */
+    protected void show(Bitmap photo) {
+        inFrontOfCamera = photo;
+        if (!cameras.isEmpty()) camera().show(photo);
+    }
+
+    protected <T extends Activity> T start(Class<T> screen) {
+        return start(screen, new Intent(app, screen));
+    }
+
+    protected <T extends Activity> T start(Class<T> screen, Intent intent) {
+        ActivityController<T> c = Robolectric.buildActivity(screen, intent);
+        controllers.add(c);
+        return c.setup().get();
+    }
+
+    /** The controller of a started screen (to pause, recreate...). */
+    @SuppressWarnings("unchecked")
+    protected <T extends Activity> ActivityController<T> controller(T screen) {
+        for (ActivityController<?> c : controllers) if (c.get() == screen) return (ActivityController<T>) c;
+        throw new AssertionError("not started here: " + screen);
+    }
+
+    /** Waits until {@code from} starts another screen, and starts that one; its class must be {@code expected}. */
+    protected <T extends Activity> T follow(Activity from, Class<T> expected) {
+        Intent[] next = new Intent[1];
+        // screens of the system (the permission dialog) have no component here: skip them
+        Await.until(() -> from.getClass().getSimpleName() + " to start " + expected.getSimpleName() + " (status: " + statusOf(from) + ")",
+                () -> (next[0] = shadowOf(from).getNextStartedActivity()) != null && next[0].getComponent() != null);
+        if (!expected.getName().equals(next[0].getComponent().getClassName())) {
+            throw new AssertionError(from.getClass().getSimpleName() + " started " + next[0].getComponent().getClassName()
+                    + ", expected " + expected.getName() + " (status: " + statusOf(from) + ")");
+        }
+        return start(expected, next[0]);
+    }
+
+    /** Texts of the screen's status-like views, for failure messages. */
+    protected static String statusOf(Activity a) {
+        StringBuilder sb = new StringBuilder();
+        for (String id : new String[] {"gate_status", "gate_pin_error", "enroll_advice", "enroll_count", "household_message", "whos_here_names"}) {
+            int res = a.getResources().getIdentifier(id, "id", a.getPackageName());
+            View v = res == 0 ? null : a.findViewById(res);
+            if (v instanceof TextView) sb.append(id).append('=').append(((TextView) v).getText()).append("; ");
+        }
+        return sb.toString();
+    }
+
+    protected static String text(Activity a, int id) {
+        return ((TextView) a.findViewById(id)).getText().toString();
+    }
+
+    /** Runs on the app's I/O thread (Room refuses the main thread) and waits. */
+    protected <T> T onIo(Callable<T> work) {
+        try {
+            return services.io.submit(work).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A PIN as first run would leave it (and the owner's name). */
+    protected void createPin(String ownerName) {
+        onIo(() -> {
+            services.pin.set(PIN);
+            return null;
+        });
+        services.prefs.edit().putString(SetupActivity.OWNER_NAME, ownerName).commit();
+        services.rules().pinUsed();
+    }
+
+    /** Enrolls a person from photos through the gallery (real pipeline, quality-gated); returns their id. */
+    protected long enroll(String name, Role role, boolean mayUnlock, File... photos) {
+        List<Sample> samples = new ArrayList<>();
+        String modelId;
+        try (FaceModels m = TestModels.open()) {
+            Enroller e = new Enroller(m.detector, m.embedder, QualityGate.DEFAULT, new Matcher(SecurityLevel.standard()));
+            for (File f : photos) {
+                RgbImage img = Photos.rgb(f);
+                QualityReport r = e.check(img);
+                if (!r.ok()) throw new AssertionError(f + " refused: " + r.issues());
+                samples.add(e.sample(img, r));
+            }
+            modelId = m.modelId;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        return enroll(name, role, mayUnlock, samples, modelId);
+    }
+
+    protected long enroll(String name, Role role, boolean mayUnlock, List<Sample> samples, String modelId) {
+        return onIo(() -> services.gallery().addPerson(name, role, mayUnlock, samples, modelId));
+    }
+
+    /** Lets the main looper run until idle. */
+    protected static void idle() {
+        shadowOf(Looper.getMainLooper()).idle();
+    }
+}
