@@ -1,0 +1,130 @@
+package org.facegate.household;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+import static org.robolectric.Shadows.shadowOf;
+
+import android.app.Activity;
+import android.app.AlertDialog;
+import android.content.ClipData;
+import android.content.Intent;
+import android.graphics.Bitmap;
+import android.graphics.Canvas;
+import android.net.Uri;
+import android.view.View;
+import android.widget.CheckBox;
+import android.widget.EditText;
+import android.widget.LinearLayout;
+import java.io.File;
+import org.facegate.R;
+import org.facegate.gate.ContentActivity;
+import org.facegate.gate.GateActivity;
+import org.facegate.store.Person;
+import org.facegate.store.Role;
+import org.facegate.testing.AppTest;
+import org.facegate.testing.Await;
+import org.facegate.testing.Photos;
+import org.junit.Test;
+import org.robolectric.shadows.ShadowAlertDialog;
+
+/**
+ * The household with LFW people: the owner (Colin Powell) adds Tony Blair from two photos picked with
+ * ACTION_OPEN_DOCUMENT; "who's here" then names both in a third photo of each and calls David Beckham unknown; once
+ * allowed, Tony's face opens the gate (but not the owner's screens); rename and remove.
+ */
+public class HouseholdTest extends AppTest {
+    @Test
+    public void memberAddedFromPhotosIsRecognizedAndMayBeAllowedToUnlock() {
+        createPin("Colin Powell");
+        long colin = enroll("Colin Powell", Role.OWNER, true, Photos.lfw("Colin_Powell", 40), Photos.lfw("Colin_Powell", 133));
+        services.session.unlock(colin, "Colin Powell", Role.OWNER);
+
+        HouseholdActivity household = start(HouseholdActivity.class);
+        Await.until("the list", () -> rowOf(household, "Colin Powell") != null);
+        ((EditText) household.findViewById(R.id.household_new_name)).setText("Tony Blair");
+        household.findViewById(R.id.household_add_photos).performClick();
+        Intent pick = shadowOf(household).getNextStartedActivityForResult().intent;
+        assertEquals(Intent.ACTION_OPEN_DOCUMENT, pick.getAction());
+        assertEquals("image/*", pick.getType());
+        assertTrue(pick.getBooleanExtra(Intent.EXTRA_ALLOW_MULTIPLE, false));
+        Intent picked = new Intent();
+        ClipData clip = ClipData.newRawUri("photos", Uri.fromFile(Photos.lfw("Tony_Blair", 18)));
+        clip.addItem(new ClipData.Item(Uri.fromFile(Photos.lfw("Tony_Blair", 32))));
+        picked.setClipData(clip);
+        shadowOf(household).receiveResult(pick, Activity.RESULT_OK, picked);
+        Await.until(() -> "member added: " + statusOf(household), () -> text(household, R.id.household_message).startsWith("Tony Blair added from 2 photos"));
+        Await.until("Tony's row", () -> rowOf(household, "Tony Blair") != null);
+        CheckBox mayUnlock = rowOf(household, "Tony Blair").findViewById(R.id.row_may_unlock);
+        assertFalse("new members may not unlock until the owner says so", mayUnlock.isChecked());
+
+        // who's here: three people side by side, names left to right
+        show(sideBySide(Photos.lfw("Colin_Powell", 170), Photos.lfw("Tony_Blair", 48), Photos.lfw("David_Beckham", 1)));
+        WhosHereActivity whosHere = start(WhosHereActivity.class);
+        Await.until(() -> "names: " + statusOf(whosHere), () -> text(whosHere, R.id.whos_here_names).matches(
+                "(unknown, )*Colin Powell, (unknown, )*Tony Blair, (unknown, )*unknown(, unknown)*"));
+        controller(whosHere).pause().stop();
+
+        // allowed to unlock: Tony's face opens the gate, as a member
+        mayUnlock.setChecked(true);
+        Await.until("may unlock stored", () -> onIo(() -> services.db().persons().byName("Tony Blair").mayUnlock));
+        services.session.lock();
+        show(Photos.bitmap(Photos.lfw("Tony_Blair", 48)));
+        ContentActivity content = follow(start(GateActivity.class), ContentActivity.class);
+        assertEquals("Welcome, Tony Blair", text(content, R.id.content_welcome));
+        assertFalse(services.session.isOwner());
+        assertEquals(View.GONE, content.findViewById(R.id.content_household).getVisibility());
+        assertEquals(View.GONE, content.findViewById(R.id.content_settings).getVisibility());
+    }
+
+    @Test
+    public void renameAndRemove() {
+        createPin("Colin Powell");
+        // list management needs no real faces
+        long colin = enroll("Colin Powell", Role.OWNER, true, fakeSamples(1), "test@1");
+        enroll("Tony Blair", Role.MEMBER, false, fakeSamples(2), "test@1");
+        services.session.unlock(colin, "Colin Powell", Role.OWNER);
+        HouseholdActivity household = start(HouseholdActivity.class);
+        Await.until("the list", () -> rowOf(household, "Tony Blair") != null);
+        assertEquals(View.GONE, rowOf(household, "Colin Powell").findViewById(R.id.row_remove).getVisibility());
+
+        rowOf(household, "Tony Blair").findViewById(R.id.row_rename).performClick();
+        AlertDialog rename = (AlertDialog) ShadowAlertDialog.getLatestDialog();
+        ((EditText) shadowOf(rename).getView()).setText("Tony");
+        rename.getButton(AlertDialog.BUTTON_POSITIVE).performClick();
+        Await.until("renamed", () -> rowOf(household, "Tony") != null);
+
+        rowOf(household, "Tony").findViewById(R.id.row_remove).performClick();
+        ((AlertDialog) ShadowAlertDialog.getLatestDialog()).getButton(AlertDialog.BUTTON_POSITIVE).performClick();
+        Await.until("removed", () -> rowOf(household, "Tony") == null && rowOf(household, "Colin Powell") != null);
+        Person gone = onIo(() -> services.db().persons().byName("Tony"));
+        assertNull(gone);
+        assertTrue(onIo(() -> services.db().templates().byPerson(colin).size()) > 0);
+    }
+
+    @Test
+    public void onlyTheOwnerManagesTheHousehold() {
+        createPin("Colin Powell");
+        services.session.unlock(7, "Tony Blair", Role.MEMBER);
+        HouseholdActivity household = start(HouseholdActivity.class);
+        assertTrue(household.isFinishing());
+    }
+
+    static java.util.List<org.facegate.enroll.Sample> fakeSamples(int seed) {
+        return java.util.List.of(new org.facegate.enroll.Sample(new org.facegate.embed.Embedding(new float[] {seed, 1, 0}), 0.5f));
+    }
+
+    static View rowOf(Activity household, String name) {
+        LinearLayout list = household.findViewById(R.id.household_list);
+        for (int i = 0; i < list.getChildCount(); i++) if (name.equals(list.getChildAt(i).getTag())) return list.getChildAt(i);
+        return null;
+    }
+
+    static Bitmap sideBySide(File... photos) {
+        Bitmap out = Bitmap.createBitmap(250 * photos.length, 250, Bitmap.Config.ARGB_8888);
+        Canvas c = new Canvas(out);
+        for (int i = 0; i < photos.length; i++) c.drawBitmap(Photos.bitmap(photos[i]), 250 * i, 0, null);
+        return out;
+    }
+}
