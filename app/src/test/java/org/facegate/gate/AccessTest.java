@@ -1,0 +1,87 @@
+package org.facegate.gate;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.robolectric.Shadows.shadowOf;
+
+import android.content.Intent;
+import android.content.pm.ActivityInfo;
+import android.content.pm.PackageManager;
+import android.os.Looper;
+import android.view.WindowManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.facegate.household.HouseholdActivity;
+import org.facegate.household.WhosHereActivity;
+import org.facegate.settings.SettingsActivity;
+import org.facegate.store.Role;
+import org.facegate.testing.AppTest;
+import org.junit.Test;
+import org.robolectric.android.controller.ActivityController;
+
+/** Nothing behind the gate is reachable without it; the gate comes back after the background timeout. */
+public class AccessTest extends AppTest {
+    @Test
+    public void onlyTheGateIsExported() throws Exception {
+        ActivityInfo[] activities = app.getPackageManager().getPackageInfo(app.getPackageName(), PackageManager.GET_ACTIVITIES).activities;
+        List<String> exported = new ArrayList<>();
+        for (ActivityInfo a : activities) if (a.exported) exported.add(a.name);
+        assertEquals(List.of(GateActivity.class.getName()), exported);
+        assertTrue(activities.length >= 7);
+    }
+
+    @Test
+    public void everyScreenBehindTheGateSendsALockedSessionToTheGate() {
+        createPin("Ada");
+        for (Class<? extends android.app.Activity> screen : List.of(ContentActivity.class, HouseholdActivity.class,
+                WhosHereActivity.class, SettingsActivity.class, org.facegate.enroll.EnrollActivity.class)) {
+            Intent i = new Intent(app, screen).putExtra("name", "x").putExtra("role", "OWNER");
+            android.app.Activity a = start(screen, i);
+            assertTrue(screen.getSimpleName() + " finished", a.isFinishing());
+            Intent next = shadowOf(a).getNextStartedActivity();
+            assertEquals(screen.getSimpleName(), GateActivity.class.getName(), next.getComponent().getClassName());
+            assertTrue("the task is cleared: Back cannot return past the gate", (next.getFlags() & Intent.FLAG_ACTIVITY_CLEAR_TASK) != 0);
+            assertTrue("FLAG_SECURE", (a.getWindow().getAttributes().flags & WindowManager.LayoutParams.FLAG_SECURE) != 0);
+        }
+    }
+
+    /** Unlocked, gate timeout 30 s, away for {@code seconds}: returns the content screen after coming back. */
+    private ContentActivity awayFor(int seconds) {
+        createPin("Ada");
+        services.settings.setGateTimeoutMs(30_000);
+        services.session.unlock(1, "Ada", Role.OWNER);
+        ContentActivity content = start(ContentActivity.class);
+        ActivityController<ContentActivity> c = controller(content);
+        c.pause().stop();
+        shadowOf(Looper.getMainLooper()).idleFor(Duration.ofSeconds(seconds));
+        c.start().resume();
+        return content;
+    }
+
+    @Test
+    public void aShortTripToTheBackgroundKeepsTheSession() {
+        ContentActivity content = awayFor(20);
+        assertFalse(content.isFinishing());
+        assertTrue(services.session.isUnlocked());
+    }
+
+    @Test
+    public void theGateReturnsAfterTheBackgroundTimeout() {
+        ContentActivity content = awayFor(31);
+        assertFalse(services.session.isUnlocked());
+        assertTrue(content.isFinishing());
+        assertEquals(GateActivity.class.getName(), shadowOf(content).getNextStartedActivity().getComponent().getClassName());
+    }
+
+    @Test
+    public void aRotationIsNotATripToTheBackground() {
+        createPin("Ada");
+        services.settings.setGateTimeoutMs(0);
+        services.session.unlock(1, "Ada", Role.OWNER);
+        ContentActivity rotated = controller(start(ContentActivity.class)).recreate().get();
+        assertTrue(services.session.isUnlocked());
+        assertFalse(rotated.isFinishing());
+    }
+}
