@@ -183,6 +183,12 @@ public final class GateActivity extends CameraActivity {
         }
     }
 
+    @Override
+    protected void onCameraOff() {
+        status.setText(R.string.gate_status_camera_off);
+        showPin();
+    }
+
     private void showPin() {
         pinPanel.setVisibility(View.VISIBLE);
         pin.requestFocus();

@@ -113,7 +113,7 @@ public final class HouseholdActivity extends SecureActivity {
             View row = getLayoutInflater().inflate(R.layout.household_row, list, false);
             Gallery.Enrolled e = s.of(p.id);
             String detail = p.role == Role.OWNER ? "owner" : "member";
-            detail += " · " + (e == null ? getString(R.string.household_needs_reenroll) : getString(R.string.household_samples, e.samples().size()));
+            detail += " · " + (e == null ? getString(R.string.household_needs_reenroll) : getResources().getQuantityString(R.plurals.household_samples, e.samples().size(), e.samples().size()));
             ((TextView) row.findViewById(R.id.row_name)).setText(p.name);
             ((TextView) row.findViewById(R.id.row_detail)).setText(detail);
             CheckBox may = row.findViewById(R.id.row_may_unlock);

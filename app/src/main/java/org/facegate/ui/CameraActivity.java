@@ -157,7 +157,11 @@ public abstract class CameraActivity extends SecureActivity {
     protected void showProblem(String message) {
         problem.setText(message);
         problem.setVisibility(View.VISIBLE);
+        onCameraOff();
     }
+
+    /** The camera cannot be used (the message is shown); screens offer their alternative here. */
+    protected void onCameraOff() {}
 
     /** The text shown instead of the preview, or null when the camera runs normally. */
     public CharSequence problemText() {

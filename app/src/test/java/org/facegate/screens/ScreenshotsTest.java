@@ -1,0 +1,182 @@
+package org.facegate.screens;
+
+import static org.junit.Assume.assumeTrue;
+import static org.robolectric.Shadows.shadowOf;
+
+import android.Manifest;
+import android.app.Activity;
+import android.graphics.Bitmap;
+import android.graphics.Canvas;
+import android.view.View;
+import android.widget.EditText;
+import android.widget.ProgressBar;
+import java.io.File;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import org.facegate.R;
+import org.facegate.engine.FaceModels;
+import org.facegate.enroll.Enroller;
+import org.facegate.enroll.EnrollActivity;
+import org.facegate.enroll.QualityGate;
+import org.facegate.enroll.QualityReport;
+import org.facegate.enroll.Sample;
+import org.facegate.gate.ContentActivity;
+import org.facegate.gate.GateActivity;
+import org.facegate.household.HouseholdActivity;
+import org.facegate.household.WhosHereActivity;
+import org.facegate.image.RgbImage;
+import org.facegate.match.Matcher;
+import org.facegate.match.SecurityLevel;
+import org.facegate.settings.SettingsActivity;
+import org.facegate.setup.SetupActivity;
+import org.facegate.store.Role;
+import org.facegate.testing.AppTest;
+import org.facegate.testing.Await;
+import org.facegate.testing.GroupPhoto;
+import org.facegate.testing.Photos;
+import org.facegate.testing.TestModels;
+import org.junit.Test;
+import org.robolectric.RuntimeEnvironment;
+import org.robolectric.annotation.Config;
+
+/**
+ * Renders every screen (Robolectric native graphics, a 360x640 dp phone at xhdpi) into PNGs in the directory
+ * {@code -Dfacegate.screens} names; skipped without it, so ordinary builds do not rewrite committed files. The
+ * command is in app/README.md. People: the owner "Ada" is the woman facing the camera in the registry's group photo
+ * sample1.jpg, "Bea" a woman of sample2.jpg.
+ */
+@Config(qualifiers = "w360dp-h640dp-xhdpi")
+public class ScreenshotsTest extends AppTest {
+    private File dir;
+
+    private void save(Activity a, String name) throws IOException {
+        View root = a.getWindow().getDecorView();
+        idle();
+        Bitmap b = Bitmap.createBitmap(root.getWidth(), root.getHeight(), Bitmap.Config.ARGB_8888);
+        root.draw(new Canvas(b));
+        try (OutputStream out = new FileOutputStream(new File(dir, name + ".png"))) {
+            b.compress(Bitmap.CompressFormat.PNG, 100, out);
+        }
+    }
+
+    private <T extends Activity> T visible(Class<T> screen) {
+        T a = start(screen);
+        controller(a).visible();
+        return a;
+    }
+
+    private static Sample sample(Enroller e, Bitmap b) {
+        RgbImage img = Photos.rgb(b);
+        QualityReport r = e.check(img);
+        if (!r.ok()) throw new AssertionError(r.issues());
+        return e.sample(img, r);
+    }
+
+    @Test
+    public void everyScreen() throws Exception {
+        String target = System.getProperty("facegate.screens", "");
+        assumeTrue("screenshots are written only with -Dfacegate.screens=<dir>", !target.isEmpty());
+        dir = new File(target);
+        dir.mkdirs();
+        GroupPhoto group = new GroupPhoto();
+        Bitmap sample2 = Photos.bitmap(Photos.sample(2));
+
+        SetupActivity setup = visible(SetupActivity.class);
+        ((EditText) setup.findViewById(R.id.setup_name)).setText("Ada");
+        ((EditText) setup.findViewById(R.id.setup_pin)).setText("2468");
+        ((EditText) setup.findViewById(R.id.setup_pin_again)).setText("2468");
+        save(setup, "1-setup-pin");
+
+        createPin("Ada");
+        services.session.unlock(-1, "Ada", Role.OWNER);
+        show(group.person(1, 2.5f, 480));
+        EnrollActivity enroll = start(EnrollActivity.class, EnrollActivity.firstRun(app));
+        controller(enroll).visible();
+        Await.until("two captures", () -> ((ProgressBar) enroll.findViewById(R.id.enroll_progress)).getProgress() >= 2);
+        controller(enroll).pause();
+        save(enroll, "2-enroll");
+        controller(enroll).stop().destroy();
+
+        String modelId;
+        List<Sample> ada, bea;
+        try (FaceModels m = TestModels.open()) {
+            Enroller e = new Enroller(m.detector, m.embedder, QualityGate.DEFAULT, new Matcher(SecurityLevel.standard()));
+            ada = List.of(sample(e, group.person(1, 2.5f, 480)), sample(e, group.person(1, 1.8f, 640)));
+            bea = List.of(sample(e, Bitmap.createBitmap(sample2, 1300, 0, 520, 700)));
+            modelId = m.modelId;
+        }
+        long adaId = enroll("Ada", Role.OWNER, true, ada, modelId);
+        enroll("Bea", Role.MEMBER, false, bea, modelId);
+        services.session.lock();
+
+        show(group.person(1, 1.8f, 640));
+        GateActivity gate = visible(GateActivity.class);
+        Await.until("a face box", () -> !cameras.isEmpty() && camera().started && !overlayEmpty(gate));
+        controller(gate).pause();
+        save(gate, "3-gate");
+        controller(gate).stop().destroy();
+
+        services.rules().face.recordFailure();
+        for (int i = 1; i < 5; i++) services.rules().face.recordFailure();
+        show(group.person(0, 2.5f, 480));
+        GateActivity locked = visible(GateActivity.class);
+        Await.until("lockout", () -> text(locked, R.id.gate_status).startsWith("Too many"));
+        ((EditText) locked.findViewById(R.id.gate_pin)).setText("24");
+        save(locked, "4-gate-locked-out-pin");
+        controller(locked).pause().stop().destroy();
+        services.rules().pinUsed();
+
+        shadowOf(app).denyPermissions(Manifest.permission.CAMERA);
+        GateActivity denied = visible(GateActivity.class);
+        Await.until("permission asked", () -> shadowOf(denied).getLastRequestedPermission() != null);
+        denied.onRequestPermissionsResult(shadowOf(denied).getLastRequestedPermission().requestCode,
+                new String[] {Manifest.permission.CAMERA}, new int[] {android.content.pm.PackageManager.PERMISSION_DENIED});
+        save(denied, "5-gate-camera-denied");
+        controller(denied).pause().stop().destroy();
+        shadowOf(app).grantPermissions(Manifest.permission.CAMERA);
+
+        services.session.unlock(adaId, "Ada", Role.OWNER);
+        onIo(() -> {
+            services.gallery().log(org.facegate.store.UnlockEvent.now(org.facegate.store.UnlockEvent.Outcome.FACE_REJECTED, null, 0.21f));
+            services.gallery().log(org.facegate.store.UnlockEvent.now(org.facegate.store.UnlockEvent.Outcome.PIN, adaId, null));
+            services.gallery().log(org.facegate.store.UnlockEvent.now(org.facegate.store.UnlockEvent.Outcome.FACE_MATCH, adaId, 0.74f));
+            return null;
+        });
+        ContentActivity content = visible(ContentActivity.class);
+        Await.until("recent unlocks", () -> !text(content, R.id.content_recent).isEmpty());
+        save(content, "6-content");
+
+        HouseholdActivity household = visible(HouseholdActivity.class);
+        Await.until("the list", () -> ((android.widget.LinearLayout) household.findViewById(R.id.household_list)).getChildCount() == 2);
+        save(household, "7-household");
+
+        save(visible(SettingsActivity.class), "8-settings");
+
+        // landscape from here: the group photo is wide
+        RuntimeEnvironment.setQualifiers("+land");
+        show(group.photo);
+        WhosHereActivity whosHere = visible(WhosHereActivity.class);
+        Await.until("names", () -> text(whosHere, R.id.whos_here_names).equals("unknown, Ada, unknown"));
+        controller(whosHere).pause();
+        save(whosHere, "9-whos-here-landscape");
+
+        services.session.lock();
+        show(group.person(1, 1.8f, 640));
+        GateActivity land = visible(GateActivity.class);
+        Await.until("a face box", () -> camera().started && !overlayEmpty(land));
+        controller(land).pause();
+        save(land, "10-gate-landscape");
+    }
+
+    private static boolean overlayEmpty(Activity a) {
+        android.view.ViewGroup camera = a.findViewById(R.id.gate_camera);
+        for (int i = 0; i < camera.getChildCount(); i++) {
+            if (camera.getChildAt(i) instanceof org.facegate.ui.FaceOverlayView) {
+                return ((org.facegate.ui.FaceOverlayView) camera.getChildAt(i)).marks().isEmpty();
+            }
+        }
+        return true;
+    }
+}
