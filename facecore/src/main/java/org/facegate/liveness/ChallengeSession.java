@@ -18,7 +18,8 @@ import org.facegate.detect.MeshLandmarks;
  *       photo squashes eyes and surroundings alike and does not count.</li>
  *   <li>Turn: the head pose turns at least {@link #MIN_TURN_DEGREES} towards the requested side, and the pixels show
  *       depth parallax: tracked from the challenge's first frame, the nose has moved against the eye and mouth
- *       corners by at least half of what a head turned that far shows ({@link ParallaxTracker}). A photo turned or
+ *       corners by at least half of what a head turned that far shows, and by at least three times the tracking's own
+ *       residual, on two consecutive frames ({@link ParallaxTracker}). A photo turned or
  *       tilted as a plane is explained by one homography and fails with {@link Reason#PLANAR_MOTION}.</li>
  *   <li>Identity: {@link IdentityCheck} runs on every {@code identityEvery}-th frame with a face and on the frame
  *       that completes each challenge; one refusal ends the session ({@link Reason#IDENTITY}). Between checked frames
@@ -40,6 +41,10 @@ public final class ChallengeSession {
     static final float PARALLAX_PER_DEGREE = 0.0047f;
     /** Fraction of the expected parallax required (tracking and depth vary from face to face). */
     static final float PARALLAX_FRACTION = 0.5f;
+    /** Nose parallax must exceed this multiple of the anchors' own tracking residual. */
+    static final float PARALLAX_OVER_RESIDUAL = 3f;
+    /** Consecutive frames the turn evidence must hold on. */
+    static final int TURN_EVIDENCE_FRAMES = 2;
     /** Consecutive frames without a face that end the session. */
     static final int MAX_MISSING_FRAMES = 2;
     /** Largest move of the face centre between consecutive frames, in eye spans. */
@@ -88,6 +93,7 @@ public final class ChallengeSession {
     private BlinkDetector blink;
     private ParallaxTracker tracker;
     private float baseYaw;
+    private int evidenceFrames;
     private boolean planarSeen;
     private float bestTurn, bestParallax = Float.NaN, bestParallaxRequired;
 
@@ -163,6 +169,7 @@ public final class ChallengeSession {
             tracker = null;
             planarSeen = false;
             bestTurn = 0;
+            evidenceFrames = 0;
             bestParallax = Float.NaN;
             if (index == challenges.size()) state = State.LIVE;
         }
@@ -184,10 +191,17 @@ public final class ChallengeSession {
         tracker.update(frame.image(), previousMesh, frame.mesh());
         float turn = (frame.pose().yaw() - baseYaw) * c.direction();
         bestTurn = Math.max(bestTurn, turn);
-        if (turn < MIN_TURN_DEGREES) return false;
+        if (turn < MIN_TURN_DEGREES) {
+            evidenceFrames = 0;
+            return false;
+        }
         float parallax = tracker.parallax() * c.direction();
         float required = Math.max(PARALLAX_FRACTION * PARALLAX_PER_DEGREE * MIN_TURN_DEGREES, PARALLAX_FRACTION * PARALLAX_PER_DEGREE * turn);
-        if (parallax >= required) return true;
+        if (parallax >= required && parallax >= PARALLAX_OVER_RESIDUAL * tracker.anchorResidual()) {
+            if (++evidenceFrames >= TURN_EVIDENCE_FRAMES) return true;
+            return false;
+        }
+        evidenceFrames = 0;
         planarSeen = true;
         if (Float.isNaN(bestParallax) || parallax > bestParallax || Float.isNaN(parallax)) {
             bestParallax = parallax;

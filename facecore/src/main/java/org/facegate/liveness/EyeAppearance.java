@@ -20,6 +20,8 @@ final class EyeAppearance {
     private final boolean[] lost;
     private final float[] rightGrid, leftGrid, noseGrid; // sample positions in the reference frame
     private final float[] rightRef, leftRef, noseRef;
+    /** The reference eye samples taken from coarser pyramid levels: the reference as a blurred frame would show it. */
+    private final float[][] rightBlurred, leftBlurred;
     private float control = Float.NaN;
     private final int radius;
     private PointTracker.Gray[] previous;
@@ -37,6 +39,12 @@ final class EyeAppearance {
         noseRef = sample(previous[0], noseGrid, null);
         rightRef = sample(previous[0], rightGrid, null);
         leftRef = sample(previous[0], leftGrid, null);
+        rightBlurred = new float[PointTracker.LEVELS - 1][];
+        leftBlurred = new float[PointTracker.LEVELS - 1][];
+        for (int l = 1; l < PointTracker.LEVELS; l++) {
+            rightBlurred[l - 1] = sampleLevel(previous[l], rightGrid, 1f / (1 << l));
+            leftBlurred[l - 1] = sampleLevel(previous[l], leftGrid, 1f / (1 << l));
+        }
     }
 
     /** A GW x GH grid over a region: {@code along} times the a-to-b segment along it, 0.5 of its length across. */
@@ -54,6 +62,23 @@ final class EyeAppearance {
             }
         }
         return g;
+    }
+
+    private static float[] sampleLevel(PointTracker.Gray g, float[] pts, float scale) {
+        float[] out = new float[pts.length / 2];
+        for (int i = 0; i < out.length; i++) out[i] = g.sample(pts[2 * i] * scale - 0.5f, pts[2 * i + 1] * scale - 0.5f);
+        return out;
+    }
+
+    /**
+     * Correlation of current eye samples with the reference, allowing for blur: the best over the sharp reference and
+     * its blurred versions (pyramid levels). A photo blurred by motion or focus then still matches its sharp reference;
+     * closed eyes match no blur of open ones.
+     */
+    private static float blurTolerantNcc(float[] sharp, float[][] blurred, float[] cur) {
+        float best = ncc(sharp, cur);
+        for (float[] b : blurred) best = Math.max(best, ncc(b, cur));
+        return best;
     }
 
     private static float[] sample(PointTracker.Gray g, float[] pts, Homography h) {
@@ -98,7 +123,8 @@ final class EyeAppearance {
         }
         Homography h = Homography.fit(src, dst);
         control = ncc(noseRef, sample(next[0], noseGrid, h));
-        return Math.min(ncc(rightRef, sample(next[0], rightGrid, h)), ncc(leftRef, sample(next[0], leftGrid, h)));
+        return Math.min(blurTolerantNcc(rightRef, rightBlurred, sample(next[0], rightGrid, h)),
+                blurTolerantNcc(leftRef, leftBlurred, sample(next[0], leftGrid, h)));
     }
 
     /**

@@ -29,6 +29,7 @@ final class ParallaxTracker {
     private float[] current;
     private final boolean[] lost;
     private PointTracker.Gray[] previous;
+    private float anchorResidual = Float.NaN;
 
     ParallaxTracker(RgbImage image, MeshLandmarks mesh) {
         span = FaceGeometry.eyeSpan(mesh);
@@ -80,6 +81,12 @@ final class ParallaxTracker {
         }
         Homography h = Homography.fit(src, dst);
         double[] o = new double[2];
+        double rss = 0;
+        for (int k = 0; k < na; k++) {
+            h.apply(src[2 * k], src[2 * k + 1], o);
+            rss += (o[0] - dst[2 * k]) * (o[0] - dst[2 * k]) + (o[1] - dst[2 * k + 1]) * (o[1] - dst[2 * k + 1]);
+        }
+        anchorResidual = (float) (Math.sqrt(rss / na) / span);
         double sum = 0;
         int nn = 0;
         for (int j = 0; j < NOSE.length; j++) {
@@ -107,6 +114,15 @@ final class ParallaxTracker {
             g[2 * i + 1] = now.y(ids[i]) - before.y(ids[i]);
         }
         return g;
+    }
+
+    /**
+     * Root-mean-square distance of the tracked anchors from their own best homography, eye spans, as of the last
+     * {@link #parallax()}: how well the tracking itself holds together. Nose parallax well above it is depth; nose
+     * "parallax" of the same size is tracking error (blur, fast motion).
+     */
+    float anchorResidual() {
+        return anchorResidual;
     }
 
     /** Tracked positions (x, y pairs; anchors then nose), for drawing and tests. */

@@ -70,6 +70,14 @@ final class LivenessCommand implements Callable<Integer> {
     @Option(names = "--frames", defaultValue = "20", description = "with --measure-attacks: frames per video (default: ${DEFAULT-VALUE})")
     int frames;
 
+    @Option(names = "--motions", split = ",", paramLabel = "MOTION",
+            description = "with --measure-attacks: only these motions (default: all of ${COMPLETION-CANDIDATES})")
+    PlanarAttack.Motion[] motions = PlanarAttack.Motion.values();
+
+    @Option(names = "--degradations", split = ",", paramLabel = "DEGRADATION",
+            description = "with --measure-attacks: apply all of these to every person instead of two of the four alternating")
+    PlanarAttack.Degradation[] degradations;
+
     @Option(names = "--threads", defaultValue = "2", description = "with --measure-attacks: worker threads (default: ${DEFAULT-VALUE})")
     int threads;
 
@@ -184,8 +192,8 @@ final class LivenessCommand implements Callable<Integer> {
                     for (Path p : mine) {
                         // two of the four degradations per person, alternating, so each is applied to half the people
                         int k = photos.indexOf(p) % 2 * 2;
-                        PlanarAttack.Degradation[] two = {all[k], all[k + 1]};
-                        ev.photo(p.getFileName().toString(), ImageFiles.read(p), PlanarAttack.Motion.values(), two, frames, p.hashCode());
+                        PlanarAttack.Degradation[] two = degradations != null ? degradations : new PlanarAttack.Degradation[] {all[k], all[k + 1]};
+                        ev.photo(p.getFileName().toString(), ImageFiles.read(p), motions, two, frames, p.hashCode());
                     }
                     return ev.result();
                 }
@@ -194,8 +202,9 @@ final class LivenessCommand implements Callable<Integer> {
         AttackEvaluation.Result total = new AttackEvaluation.Result();
         for (Future<AttackEvaluation.Result> f : parts) total.add(f.get());
         pool.shutdown();
-        out.printf(Locale.ROOT, "%d people from %s x %d motions x 2 of %d degradations (alternating), %d frames each at %d fps%n",
-                photos.size(), attacksLfw, PlanarAttack.Motion.values().length, PlanarAttack.Degradation.values().length, frames, PlanarAttack.FPS);
+        out.printf(Locale.ROOT, "%d people from %s x motions %s x degradations %s, %d frames each at %d fps%n", photos.size(), attacksLfw,
+                Arrays.toString(motions), degradations == null ? "2 of " + Arrays.toString(PlanarAttack.Degradation.values()) + " alternating"
+                        : Arrays.toString(degradations), frames, PlanarAttack.FPS);
         out.println(total.summary());
         out.printf(Locale.ROOT, "took %.0f s%n", (System.nanoTime() - t0) / 1e9);
         out.println("decision: " + (total.accepted == 0 ? "no attack accepted" : total.accepted + " attack(s) accepted"));
