@@ -9,8 +9,10 @@
 //     with an intent-filter and no android:exported counts as exported)
 // Zip:
 //   - lib/ holds exactly the given ABIs, each with the same libraries, every .so STORED and 16 KiB aligned
+//   - every assets/*.tflite STORED and 4-byte aligned (the app memory-maps the models out of the APK)
 //   - every entry carries the fixed 1981-01-01 01:01:02 timestamp (reproducible builds)
-// Prints a summary incl. the APK size and the sha256 of the APK and of each classes*.dex.
+// Prints a summary incl. the APK size (and what it is made of: native libraries, models, dex, the rest) and the sha256
+// of the APK and of each classes*.dex.
 import com.android.apksig.internal.apk.AndroidBinXmlParser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,6 +60,7 @@ public class ApkCheck {
         checkZip(apk, abis);
         System.out.printf("ApkCheck: %s size=%d bytes (%.2f MiB) sha256=%s%n", apk.getFileName(), Files.size(apk),
                 Files.size(apk) / 1048576.0, sha256(Files.readAllBytes(apk)));
+        System.out.println("ApkCheck: size by kind (bytes in the APK) " + sizeByKind(apk));
         if (!problems.isEmpty()) {
             problems.forEach(p -> System.out.println("ApkCheck FAILED: " + p));
             System.exit(1);
@@ -150,7 +153,7 @@ public class ApkCheck {
         List<Entry> entries = centralDirectory(apk);
         Map<String, Set<String>> libsByAbi = new TreeMap<>();
         Set<String> names = new TreeSet<>();
-        int badTime = 0;
+        int badTime = 0, models = 0;
         try (ZipFile z = new ZipFile(apk.toFile())) {
             for (Entry e : entries) {
                 if (!names.add(e.name())) problems.add("duplicate entry " + e.name());
@@ -159,6 +162,11 @@ public class ApkCheck {
                     try (InputStream in = z.getInputStream(z.getEntry(e.name()))) {
                         System.out.println("ApkCheck: " + e.name() + " sha256=" + sha256(in.readAllBytes()));
                     }
+                }
+                if (e.name().startsWith("assets/") && e.name().endsWith(".tflite")) {
+                    models++;
+                    if (e.method() != ZipEntry.STORED) problems.add(e.name() + " is compressed; must be STORED to be memory-mapped");
+                    if (e.dataOffset() % 4 != 0) problems.add(e.name() + " data at offset " + e.dataOffset() + " is not 4-byte aligned");
                 }
                 if (!e.name().startsWith("lib/")) continue;
                 String[] parts = e.name().split("/");
@@ -176,7 +184,22 @@ public class ApkCheck {
         if (new TreeSet<>(libsByAbi.values().stream().map(Object::toString).toList()).size() > 1) {
             problems.add("ABIs carry different libraries: " + libsByAbi);
         }
-        System.out.println("ApkCheck: " + entries.size() + " entries; native libraries (STORED, 16 KiB aligned) " + libsByAbi);
+        if (models == 0) problems.add("no assets/*.tflite: the face models are missing");
+        System.out.println("ApkCheck: " + entries.size() + " entries; native libraries (STORED, 16 KiB aligned) " + libsByAbi
+                + "; " + models + " models (STORED, 4-byte aligned)");
+    }
+
+    /** Compressed size of the entries, grouped into native libraries, models, dex and the rest. */
+    static Map<String, Long> sizeByKind(Path apk) throws IOException {
+        Map<String, Long> kinds = new TreeMap<>();
+        try (ZipFile z = new ZipFile(apk.toFile())) {
+            for (ZipEntry e : java.util.Collections.list(z.entries())) {
+                String n = e.getName();
+                String kind = n.startsWith("lib/") ? "native" : n.startsWith("assets/") ? "models" : n.endsWith(".dex") ? "dex" : "other";
+                kinds.merge(kind, e.getCompressedSize(), Long::sum);
+            }
+        }
+        return kinds;
     }
 
     /** Reads the zip central directory: names, methods, DOS times and where each entry's data starts. */

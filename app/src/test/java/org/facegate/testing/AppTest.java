@@ -14,7 +14,9 @@ import android.widget.TextView;
 import androidx.test.core.app.ApplicationProvider;
 import java.io.File;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.facegate.FaceGateApp;
 import org.facegate.Services;
@@ -163,23 +165,37 @@ public abstract class AppTest {
         services.rules().pinUsed();
     }
 
+    /**
+     * Samples of photos, by path, with the model id under key "": the pipeline is deterministic, so tests enrolling
+     * the same photos share one computation (the desktop runtime needs ~1 s per embedding of the int8 model).
+     */
+    private static final Map<String, Object> SAMPLES = new HashMap<>();
+
     /** Enrolls a person from photos through the gallery (real pipeline, quality-gated); returns their id. */
     protected long enroll(String name, Role role, boolean mayUnlock, File... photos) {
         List<Sample> samples = new ArrayList<>();
-        String modelId;
-        try (FaceModels m = TestModels.open()) {
-            Enroller e = new Enroller(m.detector, m.embedder, QualityGate.DEFAULT, new Matcher(SecurityLevel.standard()));
-            for (File f : photos) {
-                RgbImage img = Photos.rgb(f);
-                QualityReport r = e.check(img);
-                if (!r.ok()) throw new AssertionError(f + " refused: " + r.issues());
-                samples.add(e.sample(img, r));
+        synchronized (SAMPLES) {
+            FaceModels m = null;
+            try {
+                for (File f : photos) {
+                    if (!SAMPLES.containsKey(f.getPath())) {
+                        if (m == null) m = TestModels.open();
+                        Enroller e = new Enroller(m.detector, m.embedder, QualityGate.DEFAULT, new Matcher(SecurityLevel.standard()));
+                        RgbImage img = Photos.rgb(f);
+                        QualityReport r = e.check(img);
+                        if (!r.ok()) throw new AssertionError(f + " refused: " + r.issues());
+                        SAMPLES.put(f.getPath(), e.sample(img, r));
+                        SAMPLES.put("", m.modelId);
+                    }
+                    samples.add((Sample) SAMPLES.get(f.getPath()));
+                }
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            } finally {
+                if (m != null) m.close();
             }
-            modelId = m.modelId;
-        } catch (Exception e) {
-            throw new AssertionError(e);
+            return enroll(name, role, mayUnlock, samples, (String) SAMPLES.get(""));
         }
-        return enroll(name, role, mayUnlock, samples, modelId);
     }
 
     protected long enroll(String name, Role role, boolean mayUnlock, List<Sample> samples, String modelId) {
