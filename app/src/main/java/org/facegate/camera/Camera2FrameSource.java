@@ -292,16 +292,13 @@ public final class Camera2FrameSource implements FrameSource {
         Image img = r.acquireLatestImage();
         if (img == null) return;
         try {
-            Sink s;
-            int rot;
+            // under the lock, so that once stop() returns no frame is delivered and the reader is not read closed
             synchronized (lock) {
-                s = sink;
-                rot = rotation;
+                if (sink == null || reader != r || !sink.ready()) return;      // stopped, or busy: drop unconverted
+                Image.Plane[] p = img.getPlanes();
+                sink.frame(toRgb(img.getWidth(), img.getHeight(), p[0].getBuffer(), p[0].getRowStride(),
+                        p[1].getBuffer(), p[2].getBuffer(), p[1].getRowStride(), p[1].getPixelStride(), rotation, true));
             }
-            if (s == null || !s.ready()) return;      // busy: drop without converting
-            Image.Plane[] p = img.getPlanes();
-            s.frame(toRgb(img.getWidth(), img.getHeight(), p[0].getBuffer(), p[0].getRowStride(),
-                    p[1].getBuffer(), p[2].getBuffer(), p[1].getRowStride(), p[1].getPixelStride(), rot, true));
         } finally {
             img.close();
         }

@@ -15,7 +15,8 @@ import org.facegate.store.Gallery;
 /**
  * Face unlock, frame by frame. The face nearest the camera is identified against everyone enrolled (so a member who
  * may not unlock is recognized as themselves, not mistaken for someone who may); the gate opens when
- * {@link #VOTES} of the last {@link #WINDOW} frames agree on a person who may unlock and the liveness check says live.
+ * {@link #VOTES} of the last {@link #WINDOW} frames agree on a person who may unlock and the liveness check says live
+ * (while it is still undecided the attempt goes on; a spoof verdict fails it).
  * A window of frames with a face and no such agreement is one failed attempt (what the lockout counts): a passing
  * resemblance in one frame does not open the gate, and a single look that fails is one failure, not three.
  * Lives on the inference thread.
@@ -63,15 +64,23 @@ public final class UnlockAttempt {
         Identification id = matcher.identify(face.embedding(), index);
         bestScore = Math.max(bestScore, id.score());
         LivenessCheck.Verdict live = id.known() ? liveness.check(frame, face.face()) : LivenessCheck.Verdict.UNDECIDED;
-        String confirmed = voter.add(live == LivenessCheck.Verdict.SPOOF ? new Identification(null, id.score(), id.candidate(), id.secondScore(), "spoof") : id);
-        frames++;
-        if (confirmed != null && live == LivenessCheck.Verdict.LIVE) {
-            Gallery.Enrolled who = byName(confirmed);
-            float score = id.score();
+        if (live == LivenessCheck.Verdict.SPOOF) {
+            float score = bestScore;
             reset();
-            return new Outcome(who.person().mayUnlock ? Kind.UNLOCK : Kind.FAILED, who, score, face.face().box());
+            return new Outcome(Kind.FAILED, null, score, face.face().box());
         }
-        if (frames >= FRAMES_PER_ATTEMPT) {
+        String confirmed = voter.add(id);
+        if (confirmed != null) {
+            Gallery.Enrolled who = byName(confirmed);
+            if (!who.person().mayUnlock || live == LivenessCheck.Verdict.LIVE) {
+                float score = id.score();
+                reset();
+                return new Outcome(who.person().mayUnlock ? Kind.UNLOCK : Kind.FAILED, who, score, face.face().box());
+            }
+            // recognized, liveness still deciding (e.g. a challenge under way): the check sets its own time limit
+            return new Outcome(Kind.LOOKING, null, id.score(), face.face().box());
+        }
+        if (++frames >= FRAMES_PER_ATTEMPT) {
             float score = bestScore;
             reset();
             return new Outcome(Kind.FAILED, null, score, face.face().box());

@@ -62,6 +62,28 @@ public class GateActivityTest extends AppTest {
     }
 
     @Test
+    public void theLivenessSeamIsAskedBeforeTheGateOpens() {
+        ownerColin();
+        int[] asked = new int[1];
+        services.liveness = new LivenessCheck() {
+            @Override
+            public Verdict check(org.facegate.image.RgbImage frame, org.facegate.detect.Face face) {
+                asked[0]++;
+                return Verdict.SPOOF;       // as facecore's liveness would say of a photo
+            }
+
+            @Override
+            public void reset() {}
+        };
+        GateActivity gate = lookingGate();
+        show(Photos.bitmap(Photos.lfw("Colin_Powell", 170)));
+        Await.until(() -> "a failed attempt: " + statusOf(gate), () -> text(gate, R.id.gate_status).startsWith("Not recognized"));
+        assertTrue(asked[0] > 0);
+        assertNull(shadowOf(gate).getNextStartedActivity());
+        assertFalse(services.session.isUnlocked());
+    }
+
+    @Test
     public void aStrangerStaysOutAndFiveFailuresLockTheFaceOut() {
         ownerColin();
         GateActivity gate = lookingGate();
