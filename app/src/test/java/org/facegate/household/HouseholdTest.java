@@ -32,7 +32,8 @@ import org.robolectric.shadows.ShadowAlertDialog;
 /**
  * The household with LFW people: the owner (Colin Powell) adds Tony Blair from two photos picked with
  * ACTION_OPEN_DOCUMENT; "who's here" then names both in a third photo of each and calls David Beckham unknown; once
- * allowed, Tony's face opens the gate (but not the owner's screens); rename and remove.
+ * allowed, Tony's face opens the gate (but not the owner's screens); rename and remove; a member enrolled from the
+ * camera (a registry photo, no LFW needed).
  */
 public class HouseholdTest extends AppTest {
     @Test
@@ -101,6 +102,27 @@ public class HouseholdTest extends AppTest {
         Person gone = onIo(() -> services.db().persons().byName("Tony"));
         assertNull(gone);
         assertTrue(onIo(() -> services.db().templates().byPerson(colin).size()) > 0);
+    }
+
+    @Test
+    public void memberEnrolledFromTheCamera() {
+        createPin("Ada");
+        long ada = enroll("Ada", Role.OWNER, true, fakeSamples(1), "test@1");
+        services.session.unlock(ada, "Ada", Role.OWNER);
+        HouseholdActivity household = start(HouseholdActivity.class);
+        ((EditText) household.findViewById(R.id.household_new_name)).setText("Bea");
+        household.findViewById(R.id.household_add_camera).performClick();
+        // Bea: the woman on the right of the registry's sample2.jpg, facing the camera
+        Bitmap group = Photos.bitmap(Photos.sample(2));
+        show(Bitmap.createBitmap(group, 1300, 0, 520, 700));
+        org.facegate.enroll.EnrollActivity enroll = follow(household, org.facegate.enroll.EnrollActivity.class);
+        assertEquals("Enroll Bea", text(enroll, R.id.enroll_title));
+        Await.until(() -> "enrolled: " + statusOf(enroll), enroll::isFinishing);
+        controller(household).pause().resume();
+        Await.until("Bea's row", () -> rowOf(household, "Bea") != null);
+        assertTrue(((android.widget.TextView) rowOf(household, "Bea").findViewById(R.id.row_detail)).getText().toString()
+                .equals("member · " + org.facegate.enroll.EnrollActivity.SAMPLES + " samples"));
+        assertFalse(((CheckBox) rowOf(household, "Bea").findViewById(R.id.row_may_unlock)).isChecked());
     }
 
     @Test
