@@ -48,8 +48,11 @@ public final class Services {
     public FrameSource.Factory frames = Camera2FrameSource::new;
     /** Called on the inference thread: GPU delegate where supported, else CPU with XNNPACK. */
     public Supplier<org.facegate.tflite.InterpreterFactory> interpreters = () -> GpuInterpreterFactory.forThisDevice(2);
+    /** Seals templates: the Android Keystore. */
     public TemplateCipher cipher = new KeystoreTemplateCipher();
+    /** Asked before the gate opens; none until facecore's liveness is wired in (see {@link LivenessCheck}). */
     public LivenessCheck liveness = LivenessCheck.NONE;
+    /** Time since boot and boot count, for lockouts and PIN rules. */
     public DeviceClock clock;
 
     private GateRules rules;
@@ -88,6 +91,7 @@ public final class Services {
         return db;
     }
 
+    /** The enrolled faces, sealed with {@link #cipher}. */
     public synchronized Gallery gallery() {
         if (gallery == null) gallery = new Gallery(db(), cipher);
         return gallery;

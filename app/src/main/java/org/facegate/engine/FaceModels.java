@@ -26,8 +26,11 @@ public final class FaceModels implements AutoCloseable {
     /** Shipped embedding models are named like this (model-conversion's variants, e.g. mobilefacenet-int8.tflite). */
     static final String EMBEDDER_PREFIX = "mobilefacenet";
 
+    /** facecore's default detector ({@code blazeface+mesh}). */
     public final FaceDetector detector;
+    /** The shipped embedding model, flip-averaged. */
     public final TfliteEmbedder embedder;
+    /** Detector and embedder together, landmark-aligned. */
     public final FacePipeline pipeline;
     /** "name@version" of the embedding model, stored with every template it makes. */
     public final String modelId;

@@ -22,6 +22,7 @@ public final class Session {
         this.role = role;
     }
 
+    /** Closes the session: the gate is needed again. */
     public synchronized void lock() {
         unlocked = false;
         personId = -1;
@@ -29,6 +30,7 @@ public final class Session {
         role = null;
     }
 
+    /** Whether someone passed the gate. */
     public synchronized boolean isUnlocked() {
         return unlocked;
     }
@@ -38,10 +40,12 @@ public final class Session {
         return unlocked && role == Role.OWNER;
     }
 
+    /** Who passed (-1: the owner by PIN before their face was enrolled). */
     public synchronized long personId() {
         return personId;
     }
 
+    /** Their name, for greetings. */
     public synchronized String name() {
         return name;
     }

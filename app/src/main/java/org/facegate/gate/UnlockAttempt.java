@@ -22,6 +22,7 @@ import org.facegate.store.Gallery;
  * Lives on the inference thread.
  */
 public final class UnlockAttempt {
+    /** Frames that must agree, out of how many; frames with a face that make one attempt. */
     public static final int VOTES = 2, WINDOW = 3, FRAMES_PER_ATTEMPT = WINDOW;
 
     /** What a frame led to. */
@@ -43,6 +44,7 @@ public final class UnlockAttempt {
     private int frames;
     private float bestScore = -1;
 
+    /** @param enrolled everyone with templates of the current model (identification runs against all of them) */
     public UnlockAttempt(Matcher matcher, List<Gallery.Enrolled> enrolled, LivenessCheck liveness) {
         this.matcher = matcher;
         this.enrolled = enrolled;
@@ -58,6 +60,7 @@ public final class UnlockAttempt {
         return false;
     }
 
+    /** Judges one camera frame. */
     public Outcome frame(FacePipeline pipeline, RgbImage frame) {
         FaceResult face = pipeline.largest(frame);
         if (face == null) return new Outcome(Kind.NO_FACE, null, -1, null);

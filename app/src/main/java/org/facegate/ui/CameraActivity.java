@@ -24,7 +24,9 @@ import org.facegate.image.RgbImage;
 public abstract class CameraActivity extends SecureActivity {
     private static final int PERMISSION_REQUEST = 1;
 
+    /** Boxes and names over the preview. */
     protected FaceOverlayView overlay;
+    /** This screen's camera. */
     protected FrameSource source;
     private TextView problem;
     private boolean resumed, running, wanted = true, asked, acquired;
@@ -154,6 +156,7 @@ public abstract class CameraActivity extends SecureActivity {
         }
     }
 
+    /** Shows a message in place of the preview. */
     protected void showProblem(String message) {
         problem.setText(message);
         problem.setVisibility(View.VISIBLE);
