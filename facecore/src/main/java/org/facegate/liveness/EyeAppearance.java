@@ -123,8 +123,26 @@ final class EyeAppearance {
         }
         Homography h = Homography.fit(src, dst);
         control = ncc(noseRef, sample(next[0], noseGrid, h));
-        return Math.min(blurTolerantNcc(rightRef, rightBlurred, sample(next[0], rightGrid, h)),
-                blurTolerantNcc(leftRef, leftBlurred, sample(next[0], leftGrid, h)));
+        return Math.min(eyeNcc(rightRef, rightBlurred, next, rightGrid, h), eyeNcc(leftRef, leftBlurred, next, leftGrid, h));
+    }
+
+    /**
+     * The best of: the current eye against the sharp reference and its blurred versions, and the current eye smoothed
+     * the same way (a coarser pyramid level, which also averages sensor noise away) against the reference at that level.
+     */
+    private static float eyeNcc(float[] sharp, float[][] blurred, PointTracker.Gray[] next, float[] grid, Homography h) {
+        float best = blurTolerantNcc(sharp, blurred, sample(next[0], grid, h));
+        float[] mapped = new float[grid.length];
+        double[] o = new double[2];
+        for (int i = 0; i < grid.length / 2; i++) {
+            h.apply(grid[2 * i], grid[2 * i + 1], o);
+            mapped[2 * i] = (float) o[0];
+            mapped[2 * i + 1] = (float) o[1];
+        }
+        for (int l = 1; l < PointTracker.LEVELS; l++) {
+            best = Math.max(best, ncc(blurred[l - 1], sampleLevel(next[l], mapped, 1f / (1 << l))));
+        }
+        return best;
     }
 
     /**
