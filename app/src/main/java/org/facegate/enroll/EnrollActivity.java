@@ -148,7 +148,7 @@ public final class EnrollActivity extends CameraActivity {
                 advice.setText(error);
                 showCount(0);
             } else {
-                advice.setText(report.ok() ? getString(R.string.enroll_hold_still) : capitalized(report.issues().get(0).advice()));
+                advice.setText(report.ok() ? getString(R.string.enroll_hold_still) : advice(report));
                 showCount(shown);
             }
         };
@@ -193,6 +193,17 @@ public final class EnrollActivity extends CameraActivity {
         if (firstRun) startActivity(new Intent(this, ContentActivity.class));
         setResult(Activity.RESULT_OK);
         finish();
+    }
+
+    /**
+     * facecore's advice for the first issue; for a turned head, which way to turn. The frame is mirrored like the
+     * preview, so a nose nearer the image's left eye (yaw &lt; 0) means the head is turned to the user's left.
+     */
+    String advice(QualityReport report) {
+        if (report.issues().get(0) == QualityIssue.HEAD_TURNED) {
+            return getString(report.yaw() < 0 ? R.string.enroll_turn_right : R.string.enroll_turn_left);
+        }
+        return capitalized(report.issues().get(0).advice());
     }
 
     private void showCount(int n) {

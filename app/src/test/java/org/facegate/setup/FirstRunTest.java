@@ -47,6 +47,10 @@ public class FirstRunTest extends AppTest {
         Await.until(() -> "several-faces advice: " + statusOf(enroll), () -> text(enroll, R.id.enroll_advice).startsWith("Several faces in view"));
         assertEquals(0, ((ProgressBar) enroll.findViewById(R.id.enroll_progress)).getProgress());
 
+        // her neighbour, head turned to the side: told which way to turn
+        show(group.person(0, 2.5f, 480));
+        Await.until(() -> "turn advice: " + statusOf(enroll), () -> text(enroll, R.id.enroll_advice).startsWith("Head turned: turn slightly to your"));
+
         // then Ada (the woman in the middle, the one facing the camera) alone; halfway through, the phone is rotated: the captures so far are kept
         show(group.person(1, 2.5f, 480));
         Await.until(() -> "two captures: " + statusOf(enroll), () -> ((ProgressBar) enroll.findViewById(R.id.enroll_progress)).getProgress() >= 2);
