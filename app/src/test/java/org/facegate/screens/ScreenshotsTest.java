@@ -32,6 +32,7 @@ import org.facegate.match.SecurityLevel;
 import org.facegate.settings.SettingsActivity;
 import org.facegate.setup.SetupActivity;
 import org.facegate.store.Role;
+import org.facegate.store.UnlockEvent;
 import org.facegate.testing.AppTest;
 import org.facegate.testing.Await;
 import org.facegate.testing.GroupPhoto;
@@ -138,10 +139,11 @@ public class ScreenshotsTest extends AppTest {
         shadowOf(app).grantPermissions(Manifest.permission.CAMERA);
 
         services.session.unlock(adaId, "Ada", Role.OWNER);
+        long t = 1_767_258_000_000L;      // fixed times: the image stays the same from run to run
         onIo(() -> {
-            services.gallery().log(org.facegate.store.UnlockEvent.now(org.facegate.store.UnlockEvent.Outcome.FACE_REJECTED, null, 0.21f));
-            services.gallery().log(org.facegate.store.UnlockEvent.now(org.facegate.store.UnlockEvent.Outcome.PIN, adaId, null));
-            services.gallery().log(org.facegate.store.UnlockEvent.now(org.facegate.store.UnlockEvent.Outcome.FACE_MATCH, adaId, 0.74f));
+            services.gallery().log(new UnlockEvent(0, t, UnlockEvent.Outcome.FACE_REJECTED, null, 0.21f));
+            services.gallery().log(new UnlockEvent(0, t + 60_000, UnlockEvent.Outcome.PIN, adaId, null));
+            services.gallery().log(new UnlockEvent(0, t + 3_600_000, UnlockEvent.Outcome.FACE_MATCH, adaId, 0.74f));
             return null;
         });
         ContentActivity content = visible(ContentActivity.class);
