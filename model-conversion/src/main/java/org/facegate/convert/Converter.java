@@ -9,6 +9,7 @@ import org.facegate.convert.quant.ActivationRanges;
 import org.facegate.convert.quant.DynamicRangeInt8;
 import org.facegate.convert.quant.Fp16Weights;
 import org.facegate.convert.quant.FullIntegerInt8;
+import org.facegate.convert.quant.Int8Design;
 import org.facegate.convert.quant.RangePolicy;
 import org.facegate.convert.rewrite.EmbeddingMetadata;
 import org.facegate.convert.rewrite.FloatGraph;
@@ -29,10 +30,16 @@ public final class Converter {
      * computes, so templates made by the old model are recognizably incompatible.
      */
     public static final String REVISION = "fg1";
-    /** Range choice for int8 activations, picked by measurement (REPORT.md). */
-    public static final RangePolicy INT8_RANGES = RangePolicy.TAIL_1E4;
-    /** The first conv and its PReLU stay float: measured to lift the worst-case cosine at +5 KB. */
-    public static final FullIntegerInt8.FloatLayers INT8_FLOAT_LAYERS = new FullIntegerInt8.FloatLayers(2, 0);
+    /**
+     * The shipped full-integer design, picked by measurement (REPORT.md, "Full-integer design"): activation ranges
+     * clipping 1e-4 of the calibration values on each side; kept in float, with fp16 weights, the ops whose int8
+     * quantization alone cost the most cosine to float32 on held-out faces (quantizing one op at a time): the
+     * first two blocks at 56x56 (ops 0-3: conv, PReLU, depthwise conv, PReLU), the first expansion's PReLU and
+     * depthwise conv (6-7), and the last expansion before the embedding head (92-94: 1x1 conv to 512 channels,
+     * its PReLU, the 7x7 global depthwise conv, MobileFaceNet's known weak spot under int8). Everything else,
+     * 85% of the weights, is int8.
+     */
+    public static final Int8Design INT8_DESIGN = Int8Design.of(RangePolicy.TAIL_1E4, "0-3,6-7,92-94", true);
 
     private final byte[] source;
     private final String sourceName;
@@ -52,7 +59,7 @@ public final class Converter {
     }
 
     public byte[] convert(Variant v) throws ConversionException {
-        if (v == Variant.INT8) return int8(INT8_RANGES, INT8_FLOAT_LAYERS);
+        if (v == Variant.INT8) return int8(INT8_DESIGN);
         Graph g = FloatGraph.of(source, sourceName);
         if (v == Variant.FP16) Fp16Weights.apply(g);
         if (v == Variant.INT8_DYNAMIC) DynamicRangeInt8.apply(g);
@@ -60,16 +67,17 @@ public final class Converter {
     }
 
     /** The int8 variant built with another design (the report measures the alternatives). */
-    public byte[] int8(RangePolicy policy, FullIntegerInt8.FloatLayers keep) throws ConversionException {
+    public byte[] int8(Int8Design design) throws ConversionException {
         if (ranges == null) throw new ConversionException("the int8 variant needs calibration statistics (" + rangesName + ")");
         Graph g = FloatGraph.of(source, sourceName);
-        FullIntegerInt8.apply(g, ranges, rangesName, policy, keep);
+        FullIntegerInt8.apply(g, ranges, rangesName, design.ranges(), design.floatOps());
+        if (design.fp16Weights()) Fp16Weights.apply(g);
         return finish(g, Variant.INT8);
     }
 
     private byte[] finish(Graph g, Variant v) throws ConversionException {
-        Compactor.compact(g);
         OpVersions.apply(g);
+        Compactor.compact(g);
         metadata(v, g.tensor(g.outputs()[0]).getShape()[1]).attachTo(g);
         byte[] bytes = TfliteWriter.serialize(g.toModel());
         TfliteReader.parse(bytes, v.fileName());

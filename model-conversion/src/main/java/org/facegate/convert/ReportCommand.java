@@ -13,7 +13,11 @@ import org.facegate.convert.eval.LfwSet;
 import org.facegate.convert.eval.ParityEval;
 import org.facegate.convert.model.AtomicFiles;
 import org.facegate.convert.quant.ActivationRanges;
+import org.facegate.convert.model.Graph;
 import org.facegate.convert.quant.FullIntegerInt8;
+import org.facegate.convert.quant.Int8Design;
+import org.facegate.convert.rewrite.FloatGraph;
+import org.tensorflow.lite.schema.TensorT;
 import org.facegate.convert.quant.RangePolicy;
 import org.facegate.detect.FaceDetector;
 import org.facegate.embed.Normalization;
@@ -25,13 +29,17 @@ import org.facegate.tflite.CpuInterpreterFactory;
  */
 final class ReportCommand {
     /** int8 designs the report measures against each other; the first is what {@link Converter} ships. */
-    static final List<Object[]> INT8_DESIGNS = List.of(
-            new Object[] {Converter.INT8_RANGES, Converter.INT8_FLOAT_LAYERS},
-            new Object[] {RangePolicy.MIN_MAX, new FullIntegerInt8.FloatLayers(0, 0)},
-            new Object[] {RangePolicy.TAIL_1E5, new FullIntegerInt8.FloatLayers(0, 0)},
-            new Object[] {RangePolicy.TAIL_1E4, new FullIntegerInt8.FloatLayers(0, 0)},
-            new Object[] {RangePolicy.TAIL_1E3, new FullIntegerInt8.FloatLayers(0, 0)},
-            new Object[] {RangePolicy.TAIL_1E4, new FullIntegerInt8.FloatLayers(2, 2)});
+    static final List<Int8Design> INT8_DESIGNS = List.of(Converter.INT8_DESIGN,
+            Int8Design.of(RangePolicy.MIN_MAX, "", false),
+            Int8Design.of(RangePolicy.TAIL_1E5, "", false),
+            Int8Design.of(RangePolicy.TAIL_1E4, "", false),
+            Int8Design.of(RangePolicy.TAIL_1E3, "", false),
+            Int8Design.of(RangePolicy.TAIL_1E4, "0-3", true),
+            Int8Design.of(RangePolicy.TAIL_1E4, "92-94", true),
+            Int8Design.of(RangePolicy.TAIL_1E4, "0-3,92-94", true),
+            Int8Design.of(RangePolicy.TAIL_1E4, "0-3,6-7,92-94", false),
+            Int8Design.of(RangePolicy.TAIL_1E5, "0-3,6-7,92-94", true),
+            Int8Design.of(RangePolicy.TAIL_1E4, "95-97", false));
 
     private ReportCommand() {}
 
@@ -61,13 +69,13 @@ final class ReportCommand {
         List<float[]> heldOut = heldOutCrops(lfw, sweepStep, models, detector);
         md.crops(heldOut.size(), sweepStep);
         md.sourceParity(CropParity.of(variants.get(0), source, heldOut));
-        for (Object[] design : INT8_DESIGNS) {
-            RangePolicy policy = (RangePolicy) design[0];
-            FullIntegerInt8.FloatLayers keep = (FullIntegerInt8.FloatLayers) design[1];
-            byte[] m = converter.int8(policy, keep);
-            md.int8Design(policy, keep, m.length, CropParity.of(m, variants.get(0), heldOut));
-            System.out.println("[model-conversion] int8 design " + policy + " " + keep + " measured");
+        for (Int8Design design : INT8_DESIGNS) {
+            byte[] m = converter.int8(design);
+            md.int8Design(design, m.length, CropParity.of(m, variants.get(0), heldOut));
+            System.out.println("[model-conversion] int8 design " + design + " measured");
         }
+
+        sensitivity(converter, source, variants.get(0), heldOut, md);
 
         int workers = a.integer("workers", 2);
         md.evaluation(lfw, detector, ParityEval.run(lfw, variants, models, detector, workers));
@@ -76,6 +84,29 @@ final class ReportCommand {
         Path out = a.path("out");
         AtomicFiles.write(out, md.toString().getBytes(StandardCharsets.UTF_8));
         System.out.println("[model-conversion] wrote " + out);
+    }
+
+    /** Quantizes one op at a time (all others float) and records the ten ops whose quantization costs most. */
+    private static void sensitivity(Converter converter, byte[] source, byte[] float32, List<float[]> crops, ReportMarkdown md)
+            throws ConversionException {
+        Graph g = FloatGraph.of(source, "source");
+        int n = g.ops.size();
+        double[] loss = new double[n];
+        Integer[] order = new Integer[n];
+        for (int k = 0; k < n; k++) {
+            order[k] = k;
+            java.util.SortedSet<Integer> others = new java.util.TreeSet<>();
+            for (int i = 0; i < n; i++) if (i != k) others.add(i);
+            byte[] m = converter.int8(new Int8Design(Converter.INT8_DESIGN.ranges(), new FullIntegerInt8.FloatOps(others), false));
+            loss[k] = 1 - CropParity.of(m, float32, crops).mean();
+        }
+        Arrays.sort(order, (x, y) -> Double.compare(loss[y], loss[x]));
+        for (int i = 0; i < Math.min(10, n); i++) {
+            int k = order[i];
+            TensorT out = g.tensor(g.ops.get(k).getOutputs()[0]);
+            md.sensitivity(k, g.opName(g.ops.get(k)), out.getName() + " " + Arrays.toString(out.getShape()), loss[k]);
+        }
+        System.out.println("[model-conversion] per-op int8 sensitivity measured");
     }
 
     /** Crops of images calibration did not see (it takes every 7th from the first; these start at the 4th). */

@@ -13,8 +13,7 @@ import org.facegate.convert.eval.LfwSet;
 import org.facegate.convert.eval.ParityEval;
 import org.facegate.convert.model.Graph;
 import org.facegate.convert.model.TfliteReader;
-import org.facegate.convert.quant.FullIntegerInt8;
-import org.facegate.convert.quant.RangePolicy;
+import org.facegate.convert.quant.Int8Design;
 
 /**
  * Collects the report's measurements and renders REPORT.md: variants (size, sha256, op histogram, GPU delegate
@@ -32,6 +31,7 @@ final class ReportMarkdown {
     private final List<byte[]> bytes = new ArrayList<>();
     private final StringBuilder others = new StringBuilder();
     private final StringBuilder designs = new StringBuilder();
+    private final StringBuilder sensitivity = new StringBuilder();
     private boolean reproducible;
     private int crops, cropStep;
     private CropParity sourceParity;
@@ -67,9 +67,14 @@ final class ReportMarkdown {
         sourceParity = p;
     }
 
-    void int8Design(RangePolicy policy, FullIntegerInt8.FloatLayers keep, int size, CropParity p) {
-        designs.append(String.format(Locale.ROOT, "| %s | %d / %d | %,d | %.5f | %.5f |%n", policy, keep.head(), keep.tail(), size,
-                p.mean(), p.min()));
+    void int8Design(Int8Design d, int size, CropParity p) {
+        designs.append(String.format(Locale.ROOT, "| %s | %s | %s | %,d | %.5f | %.5f |%n", d.ranges(), d.floatOps(),
+                d.floatOps().ops().isEmpty() ? "" : d.fp16Weights() ? "fp16" : "fp32", size, p.mean(), p.min()));
+    }
+
+    /** One op quantized alone: its index, type, output tensor name and shape, mean cosine loss. */
+    void sensitivity(int op, String type, String output, double loss) {
+        sensitivity.append(String.format(Locale.ROOT, "| %d | %s | `%s` | %.5f |%n", op, type, output, loss));
     }
 
     void evaluation(LfwSet set, String detectorName, List<ParityEval.Result> r) {
@@ -133,8 +138,14 @@ final class ReportMarkdown {
         s.append("\n## Full-integer design\n\n");
         s.append("Raw-output cosine to float32 on the same held-out crops (calibration used every 7th image from the first)"
                 + " for activation-range choices (full observed range, or quantiles clipping the given fraction of values"
-                + " on each side) and ops kept float at the start / end. The first row is the shipped design.\n\n");
-        s.append("| ranges | float ops head / tail | bytes | mean cosine | lowest cosine |\n|---|---|---:|---:|---:|\n").append(designs);
+                + " on each side) and ops kept in float (indices into the float graph's op list: 0-3 the first two"
+                + " blocks at 56x56, 6-7 the first expansion's PReLU and depthwise conv, 92-94 the 1x1 conv to 512"
+                + " channels, its PReLU and the 7x7 global depthwise conv, 95-97 the two final 1x1 convs and the reshape), their weights stored as fp16 or fp32."
+                + " The first row is the shipped design.\n\n");
+        s.append("| ranges | float ops | their weights | bytes | mean cosine | lowest cosine |\n|---|---|---|---:|---:|---:|\n").append(designs);
+        s.append("\nWhich ops int8 hurts most: each op quantized alone (all others float32), mean cosine loss to float32 on"
+                + " the held-out crops, the ten largest (the float ops of the shipped design come from this list):\n\n");
+        s.append("| op | type | output | 1 - cosine |\n|---:|---|---|---:|\n").append(sensitivity);
 
         s.append("\n## Parity and LFW accuracy through facecore's pipeline\n\n");
         s.append(String.format(Locale.ROOT, "LFW dev (`%s`): %d pairs in %d folds, %d images; detector %s, central face,"

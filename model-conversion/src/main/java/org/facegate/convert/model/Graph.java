@@ -82,12 +82,22 @@ public final class Graph {
 
     /** Index of the operator code for {@code builtin} at version 1, added if the model has none yet. */
     public int opcode(int builtin) {
-        for (int i = 0; i < opcodes.size(); i++) if (builtinOf(opcodes.get(i)) == builtin) return i;
+        return opcode(builtin, 1);
+    }
+
+    /**
+     * Index of the operator code for {@code builtin} at {@code version}, added if the model has none yet. Ops of
+     * one builtin may need different versions (an int8 and an fp16 DEQUANTIZE): each gets its own code.
+     */
+    public int opcode(int builtin, int version) {
+        for (int i = 0; i < opcodes.size(); i++) {
+            if (builtinOf(opcodes.get(i)) == builtin && opcodes.get(i).getVersion() == version) return i;
+        }
         OperatorCodeT c = new OperatorCodeT();
         c.setBuiltinCode(builtin);
         // TFLite reads max(builtin_code, deprecated_builtin_code); codes below 127 go in both for old readers
         c.setDeprecatedBuiltinCode((byte) Math.min(builtin, 127));
-        c.setVersion(1);
+        c.setVersion(version);
         opcodes.add(c);
         return opcodes.size() - 1;
     }

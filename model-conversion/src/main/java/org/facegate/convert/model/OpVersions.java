@@ -3,32 +3,24 @@ package org.facegate.convert.model;
 import org.tensorflow.lite.schema.BuiltinOperator;
 import org.tensorflow.lite.schema.DepthwiseConv2DOptionsT;
 import org.tensorflow.lite.schema.FullyConnectedOptionsT;
-import org.tensorflow.lite.schema.OperatorCodeT;
 import org.tensorflow.lite.schema.OperatorT;
 import org.tensorflow.lite.schema.TensorT;
 import org.tensorflow.lite.schema.TensorType;
 
 /**
- * Sets each operator code's version from the tensor types of the ops using it, following TFLite's
+ * Gives each op the operator code of the version its tensor types need, following TFLite's
  * {@code tools/versioning/op_version.cc} for the ops this converter emits. The runtime picks kernels by
  * (op, version) and delegates refuse versions they do not know (the GPU delegate takes CONV_2D only up to
- * version 3, for instance), so a quantized op left at version 1 would claim a capability it does not have.
- * Like the TFLite converter, an operator code shared by several ops gets the highest version any of them needs.
+ * version 3, DEQUANTIZE up to 2), so a quantized op left at version 1 would claim a capability it does not have,
+ * and one shared code at the highest version would hide ops a delegate could take: an int8 DEQUANTIZE (version 2)
+ * sharing a code with an fp16 one (version 3) would be refused by the GPU delegate. So ops of one builtin needing
+ * different versions get separate operator codes; {@link Compactor} then drops codes no op uses.
  */
 public final class OpVersions {
     private OpVersions() {}
 
     public static void apply(Graph g) {
-        int[] version = new int[g.opcodes.size()];
-        java.util.Arrays.fill(version, 1);
-        for (OperatorT op : g.ops) {
-            int c = (int) op.getOpcodeIndex();
-            version[c] = Math.max(version[c], required(g, op));
-        }
-        for (int i = 0; i < version.length; i++) {
-            OperatorCodeT c = g.opcodes.get(i);
-            c.setVersion(version[i]);
-        }
+        for (OperatorT op : g.ops) op.setOpcodeIndex(g.opcode(g.builtin(op), required(g, op)));
     }
 
     /** The version one op needs. */

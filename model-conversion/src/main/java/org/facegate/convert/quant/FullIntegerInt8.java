@@ -20,13 +20,46 @@ import org.tensorflow.lite.schema.TensorType;
  * The model keeps a float32 interface: a QUANTIZE op after the input and a DEQUANTIZE before the output, the
  * layout the GPU delegate documentation recommends for quantized models (and what the app feeds anyway).
  * <p>
- * The first {@code head} and last {@code tail} ops can be kept in float32 ({@link FloatLayers}); QUANTIZE and
- * DEQUANTIZE ops are placed wherever a tensor crosses between the float and the integer part. A RESHAPE passes
- * its input's parameters through (the int8 kernel copies bytes, so they must match).
+ * Chosen ops can be kept in float32 ({@link FloatOps}); QUANTIZE and DEQUANTIZE ops are placed wherever a tensor
+ * crosses between the float and the integer part. A RESHAPE passes its input's parameters through (the int8
+ * kernel copies bytes, so they must match).
  */
 public final class FullIntegerInt8 {
-    /** Ops kept in float32 at the start and the end of the float graph's op list. */
-    public record FloatLayers(int head, int tail) {}
+    /**
+     * Ops of the float graph that keep float32 compute, by index in its op list (e.g. "0-3,92-94"). Their
+     * weights stay float32 here; {@link Fp16Weights} can store them as float16 afterwards.
+     */
+    public record FloatOps(java.util.SortedSet<Integer> ops) {
+        /** Parses comma-separated indices and inclusive ranges ("0-3,92-94"; empty for none). */
+        public static FloatOps parse(String spec) {
+            java.util.SortedSet<Integer> s = new java.util.TreeSet<>();
+            for (String part : spec.split(",")) {
+                if (part.isBlank()) continue;
+                String[] r = part.trim().split("-");
+                int from = Integer.parseInt(r[0]), to = Integer.parseInt(r[r.length - 1]);
+                for (int i = from; i <= to; i++) s.add(i);
+            }
+            return new FloatOps(java.util.Collections.unmodifiableSortedSet(s));
+        }
+
+        /** The compact form parse() reads ("0-3,92-94"), or "none". */
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder();
+            Integer start = null, prev = null;
+            for (int i : ops) {
+                if (prev != null && i == prev + 1) {
+                    prev = i;
+                    continue;
+                }
+                if (start != null) sb.append(sb.length() > 0 ? "," : "").append(start.equals(prev) ? "" + start : start + "-" + prev);
+                start = i;
+                prev = i;
+            }
+            if (start != null) sb.append(sb.length() > 0 ? "," : "").append(start.equals(prev) ? "" + start : start + "-" + prev);
+            return sb.length() == 0 ? "none" : sb.toString();
+        }
+    }
 
     private final Graph g;
     private final ActivationRanges ranges;
@@ -47,18 +80,18 @@ public final class FullIntegerInt8 {
     /**
      * @param rangesFile name of the calibration file, for errors about missing tensors
      */
-    public static void apply(Graph g, ActivationRanges ranges, String rangesFile, RangePolicy policy, FloatLayers keep)
+    public static void apply(Graph g, ActivationRanges ranges, String rangesFile, RangePolicy policy, FloatOps keep)
             throws ConversionException {
         new FullIntegerInt8(g, ranges, rangesFile, policy).run(keep);
     }
 
-    private void run(FloatLayers keep) throws ConversionException {
+    private void run(FloatOps keep) throws ConversionException {
         List<OperatorT> ops = new ArrayList<>(g.ops);
         int n = ops.size();
         boolean[] isInt8 = new boolean[g.tensors.size()];
         for (int i = 0; i < n; i++) {
             OperatorT op = ops.get(i);
-            if (i >= keep.head() && i < n - keep.tail()) {
+            if (!keep.ops().contains(i)) {
                 quantizeOp(op, isInt8);
             } else {
                 for (int k = 0; k < op.getInputs().length; k++) {
