@@ -10,7 +10,7 @@ import java.util.Arrays;
  *   <li>{@code report}: regenerate REPORT.md (sizes, ops, GPU check, parity, LFW accuracy, latency);</li>
  *   <li>{@code ops}: op histogram and GPU delegate check of .tflite files.</li>
  * </ul>
- * Exit status 1 with a one-line message on a conversion error; 2 on a usage error.
+ * Exit status 1 with a one-line message on a conversion or I/O error; 2 on a usage error.
  */
 public final class ConvertMain {
     private ConvertMain() {}
@@ -34,7 +34,8 @@ public final class ConvertMain {
                 default:
                     usage("unknown command " + args[0]);
             }
-        } catch (ConversionException e) {
+        } catch (ConversionException | java.io.IOException e) {
+            // both name the file involved; a stack trace would only bury that
             System.err.println("[model-conversion] ERROR: " + e.getMessage());
             System.exit(1);
         } catch (IllegalArgumentException e) {
