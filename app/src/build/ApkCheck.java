@@ -1,16 +1,18 @@
 // Single-file Java program: checks the built APK against FaceGate's release rules and fails (exit 1) on a violation.
 //
-//   java -cp apksig.jar ApkCheck.java <app.apk> <abi,abi,...>
+//   java -cp apksig.jar ApkCheck.java <app.apk> <abi,abi,...> <max bytes>
 //
 // Manifest (binary XML, parsed with apksig's parser):
 //   - no android.permission.INTERNET (the app is offline by design)
-//   - <application android:allowBackup="false"> and android:extractNativeLibs="false", both literal
+//   - <application android:allowBackup="false"> literal; android:extractNativeLibs literal, matching how the
+//     libraries are stored (true: deflated, extracted on install; false: STORED, 16 KiB aligned, loaded from the APK)
 //   - exactly one launcher activity, and it is the only exported component (an activity, alias, service or receiver
 //     with an intent-filter and no android:exported counts as exported)
 // Zip:
-//   - lib/ holds exactly the given ABIs, each with the same libraries, every .so STORED and 16 KiB aligned
+//   - lib/ holds exactly the given ABIs, each with the same libraries, stored as extractNativeLibs says
 //   - every assets/*.tflite STORED and 4-byte aligned (the app memory-maps the models out of the APK)
 //   - every entry carries the fixed 1981-01-01 01:01:02 timestamp (reproducible builds)
+//   - the APK is at most <max bytes> long
 // Prints a summary incl. the APK size (and what it is made of: native libraries, models, dex, the rest) and the sha256
 // of the APK and of each classes*.dex.
 import com.android.apksig.internal.apk.AndroidBinXmlParser;
@@ -56,11 +58,14 @@ public class ApkCheck {
     public static void main(String[] a) throws Exception {
         Path apk = Path.of(a[0]);
         Set<String> abis = new TreeSet<>(Arrays.asList(a[1].split(",")));
-        checkManifest(apk);
-        checkZip(apk, abis);
-        System.out.printf("ApkCheck: %s size=%d bytes (%.2f MiB) sha256=%s%n", apk.getFileName(), Files.size(apk),
-                Files.size(apk) / 1048576.0, sha256(Files.readAllBytes(apk)));
+        long maxBytes = Long.parseLong(a[2]);
+        boolean extract = checkManifest(apk);
+        checkZip(apk, abis, extract);
+        long size = Files.size(apk);
+        System.out.printf("ApkCheck: %s size=%d bytes (%.2f MiB) sha256=%s%n", apk.getFileName(), size,
+                size / 1048576.0, sha256(Files.readAllBytes(apk)));
         System.out.println("ApkCheck: size by kind (bytes in the APK) " + sizeByKind(apk));
+        if (size > maxBytes) problems.add("the APK is " + size + " bytes, more than the " + maxBytes + " allowed");
         if (!problems.isEmpty()) {
             problems.forEach(p -> System.out.println("ApkCheck FAILED: " + p));
             System.exit(1);
@@ -68,7 +73,8 @@ public class ApkCheck {
         System.out.println("ApkCheck: OK");
     }
 
-    static void checkManifest(Path apk) throws Exception {
+    /** Checks the manifest; returns its extractNativeLibs. */
+    static boolean checkManifest(Path apk) throws Exception {
         byte[] xml;
         try (ZipFile z = new ZipFile(apk.toFile())) {
             ZipEntry e = z.getEntry("AndroidManifest.xml");
@@ -135,9 +141,7 @@ public class ApkCheck {
         }
         System.out.println("ApkCheck: allowBackup=" + allowBackup + " extractNativeLibs=" + extractNativeLibs);
         if (!Boolean.FALSE.equals(allowBackup)) problems.add("android:allowBackup must be literally false, is " + allowBackup);
-        if (!Boolean.FALSE.equals(extractNativeLibs)) {
-            problems.add("android:extractNativeLibs must be literally false, is " + extractNativeLibs);
-        }
+        if (extractNativeLibs == null) problems.add("android:extractNativeLibs must be a literal true or false");
         List<Component> launchers = components.stream().filter(Component::launcher).toList();
         for (Component c : components) {
             System.out.println("ApkCheck: " + c.kind() + " " + c.name() + " exported=" + c.isExported()
@@ -147,9 +151,10 @@ public class ApkCheck {
         for (Component c : components) {
             if (c.isExported() && !c.launcher()) problems.add(c.kind() + " " + c.name() + " is exported; only the launcher may be");
         }
+        return Boolean.TRUE.equals(extractNativeLibs);
     }
 
-    static void checkZip(Path apk, Set<String> abis) throws Exception {
+    static void checkZip(Path apk, Set<String> abis, boolean extractNativeLibs) throws Exception {
         List<Entry> entries = centralDirectory(apk);
         Map<String, Set<String>> libsByAbi = new TreeMap<>();
         Set<String> names = new TreeSet<>();
@@ -175,8 +180,13 @@ public class ApkCheck {
                     continue;
                 }
                 libsByAbi.computeIfAbsent(parts[1], k -> new TreeSet<>()).add(parts[2]);
-                if (e.method() != ZipEntry.STORED) problems.add(e.name() + " is compressed; must be STORED");
-                if (e.dataOffset() % PAGE != 0) problems.add(e.name() + " data at offset " + e.dataOffset() + " is not 16 KiB aligned");
+                if (extractNativeLibs) {
+                    // a STORED library would be extracted all the same: the APK would only be bigger
+                    if (e.method() == ZipEntry.STORED) problems.add(e.name() + " is STORED; extractNativeLibs=true wants it deflated");
+                } else {
+                    if (e.method() != ZipEntry.STORED) problems.add(e.name() + " is compressed; extractNativeLibs=false needs it STORED");
+                    if (e.dataOffset() % PAGE != 0) problems.add(e.name() + " data at offset " + e.dataOffset() + " is not 16 KiB aligned");
+                }
             }
         }
         if (badTime > 0) problems.add(badTime + " entries lack the fixed 1981-01-01 01:01:02 timestamp");
@@ -185,7 +195,8 @@ public class ApkCheck {
             problems.add("ABIs carry different libraries: " + libsByAbi);
         }
         if (models == 0) problems.add("no assets/*.tflite: the face models are missing");
-        System.out.println("ApkCheck: " + entries.size() + " entries; native libraries (STORED, 16 KiB aligned) " + libsByAbi
+        System.out.println("ApkCheck: " + entries.size() + " entries; native libraries ("
+                + (extractNativeLibs ? "deflated, extracted on install" : "STORED, 16 KiB aligned") + ") " + libsByAbi
                 + "; " + models + " models (STORED, 4-byte aligned)");
     }
 

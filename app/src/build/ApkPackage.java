@@ -5,8 +5,8 @@
 //
 // Entries, in this order: everything aapt2 linked (AndroidManifest.xml first, its compression kept: resources.arsc
 // stays STORED), the dex files of each --dex directory in turn, renumbered classes.dex, classes2.dex, ... (deflated;
-// ART loads them all, minSdk >= 21), lib/<abi>/*.so from each AAR's jni/<abi>/ for the listed ABIs only (STORED,
-// so they can be mmapped with extractNativeLibs="false"; apksig aligns them later), then the Java resources of the
+// ART loads them all, minSdk >= 21), lib/<abi>/*.so from each AAR's jni/<abi>/ for the listed ABIs only (deflated:
+// the manifest has extractNativeLibs="true", see AndroidManifest.xml), then the Java resources of the
 // runtime jars (what Class.getResource finds on Android; META-INF/services files merged), sorted. Every entry carries
 // the same fixed timestamp. Fails on anything that would be silently lost or ambiguous: an AAR with resources (other
 // than an empty values.xml) or assets, as there is no resource merger; a native library or Java resource that two
@@ -95,7 +95,7 @@ public class ApkPackage {
                 throw new IllegalStateException("no native library for ABI " + abi);
             }
         }
-        libs.forEach((n, c) -> put(stored, data, n, true, c.bytes()));
+        libs.forEach((n, c) -> put(stored, data, n, false, c.bytes()));
 
         // 4. Java resources of the runtime jars
         Map<String, Content> javaRes = new TreeMap<>();

@@ -1,5 +1,5 @@
 // Single-file Java program: signs an APK with apksig (v2 + v3; v1 is unneeded for minSdk >= 24), aligns it (STORED
-// entries to 4 bytes, native libraries to 16 KiB pages) and verifies the result. Exits non-zero, failing the build,
+// entries to 4 bytes, STORED native libraries, if any, to 16 KiB pages) and verifies the result. Exits non-zero, failing the build,
 // if the signed APK does not verify.
 //
 //   java -cp apksig.jar ApkSign.java <in.apk> <out.apk> <keystore.p12> <storepass> <alias> <minSdk>

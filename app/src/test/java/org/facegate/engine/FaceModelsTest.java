@@ -23,7 +23,7 @@ public class FaceModelsTest {
     @Test
     public void findsEveryFaceOfAGroupPhoto() throws Exception {
         try (FaceModels m = TestModels.open()) {
-            assertEquals("mobilefacenet-int8.tflite", m.embedderFile);
+            assertEquals("mobilefacenet-fp16.tflite", m.embedderFile);
             System.out.println("model id " + m.modelId);
             assertEquals(3, m.pipeline.process(Photos.rgb(Photos.sample(1))).size());
         }
