@@ -7,6 +7,8 @@ import java.nio.FloatBuffer;
 import java.util.Arrays;
 import org.facegate.image.RgbImage;
 import org.facegate.image.Sampler;
+import org.facegate.tflite.EmbeddingModelInfo;
+import org.facegate.tflite.InterpreterFactory;
 import org.facegate.tflite.ModelException;
 import org.tensorflow.lite.DataType;
 import org.tensorflow.lite.Interpreter;
@@ -67,6 +69,27 @@ public final class TfliteEmbedder implements Embedder {
         staging = FloatBuffer.allocate(height * width * 3 * batch);
         output = outType == DataType.FLOAT32 ? new float[batch][dim] : new byte[batch][dim];
         sum = new float[dim];
+    }
+
+    /**
+     * An embedder for a model that describes itself (a model-conversion variant): normalization and model id come
+     * from its TFLite metadata, input size and type from its input tensor, so any variant (float32, fp16, int8)
+     * is fed correctly without constants in code.
+     *
+     * @param model    the verified model buffer
+     * @param fileName names the model in errors
+     * @throws ModelException if the metadata is missing or incomplete, or the output length differs from the
+     *     dimension the metadata declares
+     */
+    public static TfliteEmbedder describedBy(ByteBuffer model, String fileName, InterpreterFactory factory, boolean flipAverage)
+            throws ModelException {
+        EmbeddingModelInfo info = EmbeddingModelInfo.read(model, fileName);
+        TfliteEmbedder e = new TfliteEmbedder(factory.create(model), info.modelId(), info.normalization(), flipAverage);
+        if (e.dimension() != info.dimension()) {
+            e.close();
+            throw new ModelException(fileName + ": output dimension " + e.dimension() + " but metadata says " + info.dimension());
+        }
+        return e;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.facegate.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.facegate.embed.Embedding;
 import org.facegate.eval.Calibration;
+import org.facegate.eval.OpenSetIdentification;
+import org.facegate.match.Matcher;
 import org.facegate.pipeline.FaceResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +32,16 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--out", description = "properties file to write (default: ${DEFAULT-VALUE})")
     Path outFile = Path.of("target", "security-levels.properties");
     @Option(names = "--margin", description = "identification lead over the runner-up (default: ${DEFAULT-VALUE})")
-    float margin = 0.05f;
+    float margin = 0.02f;
+
+    /**
+     * Open-set identification: gallery sizes (a household, an office, nearly every identity) with their random
+     * trials, and the margins compared; the threshold-only comparison is run up to {@link #ISO_MAX_PEOPLE} people.
+     */
+    static final int[] GALLERY_PEOPLE = {10, 100, 700};
+    static final int[] GALLERY_TRIALS = {200, 20, 3};
+    static final int ISO_MAX_PEOPLE = 100;
+    static final float[] MARGINS = {0f, 0.02f, 0.05f, 0.1f};
 
     @Override
     public Integer call() throws Exception {
@@ -44,7 +56,9 @@ final class CalibrateCommand implements Callable<Integer> {
         List<String> who = new ArrayList<>();
         TerminalProgress progress = new TerminalProgress(System.err);
         int undetected = 0;
+        String modelId;
         try (Engine engine = opts.engine()) {
+            modelId = engine.modelId();
             for (int i = 0; i < files.size(); i++) {
                 FaceResult r = engine.pipeline.central(ImageFiles.read(files.get(i)));
                 if (r == null) undetected++;
@@ -58,7 +72,7 @@ final class CalibrateCommand implements Callable<Integer> {
         Calibration c = new Calibration(emb, who);
         StringBuilder p = new StringBuilder();
         p.append(String.format(Locale.ROOT, "# Written by `facegate calibrate` (detector %s, model %s) from %d images of %s%n",
-                opts.detector, Engine.MODEL_ID, emb.size(), lfw.getFileName()));
+                opts.detector, modelId, emb.size(), lfw.getFileName()));
         p.append(String.format(Locale.ROOT, "# %d impostor and %d genuine trials; %d images without a detected face left out%n",
                 c.impostorTrials(), c.genuineTrials(), undetected));
         p.append("levels=").append(String.join(",", NAMES)).append('\n');
@@ -71,8 +85,36 @@ final class CalibrateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-8s far target %.0e: threshold %.4f, measured FAR %.2e, FRR %.2f%%%n",
                     NAMES[i], FARS[i], t, c.farAt(t), 100 * c.frrAt(t));
         }
+        openSet(emb, who, c.thresholdAt(FARS[1]), out);
         AtomicFiles.write(outFile, tmp -> Files.write(tmp, p.toString().getBytes(StandardCharsets.UTF_8)));
         out.println("wrote " + outFile);
         return 0;
+    }
+
+    /**
+     * Prints DIR, misidentification and FPIR at the standard threshold for each gallery size and margin, and for
+     * each margin the DIR of the threshold that alone reaches the same FPIR: a margin earns its place only where
+     * it rejects strangers more cheaply than a higher threshold.
+     */
+    private static void openSet(List<Embedding> emb, List<String> who, float threshold, PrintWriter out) {
+        OpenSetIdentification ident = new OpenSetIdentification(emb, who);
+        out.printf(Locale.ROOT, "open-set identification at the standard threshold %.4f, one-shot galleries from %d identities with 2+ images:%n",
+                threshold, ident.enrollableIdentities());
+        out.println("| people | trials | margin | DIR | misidentified | FPIR | threshold alone at that FPIR: threshold, DIR |");
+        out.println("|---|---|---|---|---|---|---|");
+        for (int g = 0; g < GALLERY_PEOPLE.length; g++) {
+            int people = GALLERY_PEOPLE[g], trials = GALLERY_TRIALS[g];
+            for (float m : MARGINS) {
+                OpenSetIdentification.Result r = ident.evaluate(people, trials, new Matcher(threshold, m), 1);
+                String iso = "-";
+                if (m > 0 && people <= ISO_MAX_PEOPLE) {
+                    float t = ident.thresholdAtFpir(r.fpir(), people, trials, threshold, 1);
+                    iso = String.format(Locale.ROOT, "%.4f, %.2f%%", t, 100 * ident.evaluate(people, trials, new Matcher(t, 0f), 1).dir());
+                }
+                out.printf(Locale.ROOT, "| %d | %d | %.2f | %.2f%% | %.3f%% (%d of %d) | %.3f%% (%d of %d) | %s |%n", people, trials, m,
+                        100 * r.dir(), 100 * r.misidentificationRate(), r.misidentified(), r.mated(), 100 * r.fpir(), r.falseAlarms(),
+                        r.nonMated(), iso);
+            }
+        }
     }
 }

@@ -67,17 +67,17 @@ final class DemoCommand implements Callable<Integer> {
                     continue;
                 }
                 try {
-                    enroller.checkNotSomeoneElse(name, Collections.singletonList(sample), gallery.persons(Engine.MODEL_ID));
+                    enroller.checkNotSomeoneElse(name, Collections.singletonList(sample), gallery.persons(engine.modelId()));
                 } catch (EnrollmentException e) {
                     out.println(name + ": refused: " + e.getMessage());
                     continue;
                 }
-                gallery.enroll(name, Collections.singletonList(sample), Engine.MODEL_ID);
+                gallery.enroll(name, Collections.singletonList(sample), engine.modelId());
                 enrolled++;
                 out.printf(Locale.ROOT, "%s: enrolled (eyes %.0f px apart%s)%n", name, quality.interocular(),
                         refusals.isEmpty() ? "" : "; larger faces refused: " + String.join("; ", refusals));
             }
-            List<Person> people = gallery.persons(Engine.MODEL_ID);
+            List<Person> people = gallery.persons(engine.modelId());
             GalleryIndex index = GalleryIndex.of(people);
             Matcher matcher = new Matcher(opts.securityLevel());
             out.println("== identification on altered copies (mirrored, 80% size, darker): every face in each photo");

