@@ -30,8 +30,11 @@ import org.facegate.tflite.CpuInterpreterFactory;
  * Images are split over worker threads, each with its own interpreters (1 CPU thread each).
  */
 public final class ParityEval {
-    /** Per model: cosine to the reference (mean, min over images with a face), verification results. */
-    public record Result(double meanCosine, double minCosine, int faces, VerificationReport verification) {}
+    /**
+     * Per model: cosine to the reference (mean, min over images with a face), verification results, and the score
+     * of each pair in {@link LfwSet#pairs()} order (NaN where a face was not found).
+     */
+    public record Result(double meanCosine, double minCosine, int faces, VerificationReport verification, double[] scores) {}
 
     private ParityEval() {}
 
@@ -119,6 +122,6 @@ public final class ParityEval {
             fold[p] = pairs.get(p).fold();
             folds = Math.max(folds, fold[p] + 1);
         }
-        return new Result(faces == 0 ? Double.NaN : sum / faces, min, faces, VerificationProtocol.evaluate(scores, same, fold, folds));
+        return new Result(faces == 0 ? Double.NaN : sum / faces, min, faces, VerificationProtocol.evaluate(scores, same, fold, folds), scores);
     }
 }
