@@ -233,7 +233,7 @@ final class ReportMarkdown {
         s.append(String.format(Locale.ROOT, "LFW dev (`%s`): %d pairs in %d folds, %d images; detector %s, central face,"
                 + " landmark alignment, flip-averaged embeddings (`TfliteEmbedder`), cosine scores, facecore's"
                 + " `VerificationProtocol`. Cosine is between each image's embedding and the float32 variant's.%n%n",
-                lfw.root(), lfw.pairs().size(), foldCount(), lfw.images().size(), detector));
+                lfw.root().normalize(), lfw.pairs().size(), foldCount(), lfw.images().size(), detector));
         s.append("| variant | mean cosine | lowest cosine | faces | accuracy | Δ accuracy | TAR @ FAR 1e-3 | AUC | failed pairs |\n"
                 + "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         double base = results.get(0).verification().accuracy();
