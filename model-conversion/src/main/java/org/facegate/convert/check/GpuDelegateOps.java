@@ -20,9 +20,11 @@ import org.tensorflow.lite.schema.TensorType;
  * simulating quantization between ops, with QUANTIZE/DEQUANTIZE at the float boundaries. For quantized models the
  * version limits are therefore those the delegate's own op parsers check (delegates/gpu/common/model_builder.cc):
  * ADD 2, CONV_2D 3, DEPTHWISE_CONV_2D 3, FULLY_CONNECTED 4, MUL 3, PRELU 1, RESHAPE 1, QUANTIZE 2, DEQUANTIZE 2.
- * A DEQUANTIZE of a FLOAT16 constant (the fp16-weights layout, op version 3) is folded by the delegate into the
- * constant it feeds, so it is accepted whatever its version. Run-time tensors must be float32/float16 (or int8/uint8
- * for quantized models), batch 1.
+ * A DEQUANTIZE of a FLOAT16 constant (the fp16-weights layout, op version 3) is not parsed as an op at all: the
+ * delegate's partitioner ({@code FP16GraphPartitionHelper}, delegates/utils.cc) points its consumers at the fp16
+ * constant itself and takes the DEQUANTIZE into the partition once all its consumers are there. Its output is
+ * therefore a weight to the delegate, not a run-time tensor, and its version does not matter. Run-time tensors must
+ * be float32/float16 (or int8/uint8 for quantized models), batch 1.
  */
 public final class GpuDelegateOps {
     /** Documented ops and their highest version without quantization support. */
