@@ -42,8 +42,13 @@ public final class AttackEvaluation {
         public float maxTurn, maxParallax = Float.NEGATIVE_INFINITY;
         /** Lowest blink openness seen in any frame of any attack. */
         public float minOpenness = Float.POSITIVE_INFINITY;
-        /** Lowest eye-region correlation in an attack frame whose mesh openness read closed. */
+        /** Lowest eye-region correlation (the eye that changed more) in an attack frame whose mesh openness read closed. */
         public float minCorrelation = Float.POSITIVE_INFINITY;
+        /**
+         * Lowest correlation of the other eye in an attack frame whose mesh read closed eyes and whose first eye's
+         * correlation was below {@link BlinkDetector#CORRELATION_CLOSED}: how close the attacks came to a closure.
+         */
+        public float minOtherEye = Float.POSITIVE_INFINITY;
 
         public void add(Result o) {
             videos += o.videos;
@@ -60,6 +65,7 @@ public final class AttackEvaluation {
             maxParallax = Math.max(maxParallax, o.maxParallax);
             minOpenness = Math.min(minOpenness, o.minOpenness);
             minCorrelation = Math.min(minCorrelation, o.minCorrelation);
+            minOtherEye = Math.min(minOtherEye, o.minOtherEye);
         }
 
         /** APCER in percent. */
@@ -78,6 +84,8 @@ public final class AttackEvaluation {
                     BlinkDetector.CLOSED_BELOW));
             sb.append(String.format(Locale.ROOT, "  lowest eye-region correlation where the mesh read closed eyes %.3f (pixels confirm below %.2f)%n",
                     minCorrelation, BlinkDetector.CORRELATION_CLOSED));
+            sb.append(String.format(Locale.ROOT, "  lowest other-eye correlation where, besides, one eye was below %.2f %.3f (both eyes closed below %.2f)%n",
+                    BlinkDetector.CORRELATION_CLOSED, minOtherEye, BlinkDetector.OTHER_EYE_CLOSED));
             sb.append(String.format(Locale.ROOT, "  largest head turn read from an attack %.1f deg (challenge needs %.0f)", maxTurn,
                     ChallengeSession.MIN_TURN_DEGREES));
             for (String s : acceptedVideos) sb.append("\n  ACCEPTED: ").append(s);
@@ -117,6 +125,7 @@ public final class AttackEvaluation {
                     result.minOpenness = Math.min(result.minOpenness, s.openness());
                     if (s.openness() < BlinkDetector.CLOSED_BELOW && !Float.isNaN(s.correlation())) {
                         result.minCorrelation = Math.min(result.minCorrelation, s.correlation());
+                        if (s.correlation() < BlinkDetector.CORRELATION_CLOSED) result.minOtherEye = Math.min(result.minOtherEye, s.otherEyeCorrelation());
                     }
                 }
             }

@@ -292,6 +292,12 @@ public final class ChallengeSession {
         return blink == null ? Float.NaN : blink.correlation();
     }
 
+    /** The blink detector's correlation of the other eye (the higher of the two) on the last frame of a blink
+     * challenge, NaN otherwise. */
+    public float otherEyeCorrelation() {
+        return blink == null ? Float.NaN : blink.otherEyeCorrelation();
+    }
+
     /** "live" or "spoof (reason: detail)" or "running". */
     public String describe() {
         if (state == State.LIVE) return "live";

@@ -7,10 +7,15 @@ import org.facegate.image.RgbImage;
  * Pixel evidence that the eyes changed, not just the mesh's reading of them: the eye regions of a reference frame
  * are mapped into the current frame through the homography of tracked points around them (brows, nose, mouth
  * corners; not the lids), and compared by normalized cross-correlation. For a photo, however it is tilted, the
- * mapped reference matches (0.49 and up in the generated attacks, blur and noise included, mostly above 0.8); when
- * real eyelids close, the dark iris and
- * lash line under them vanish and the correlation drops. The mesh alone is not enough: on a photo tilted back it
- * reads narrowing eyes as closing ones (measured: openness down to 0.53 on tilted LFW photos).
+ * mapped reference matches; when real eyelids close, the dark iris and lash line under them vanish and the
+ * correlation drops. The mesh alone is not enough: on a photo tilted back it reads narrowing eyes as closing ones
+ * (measured: openness down to 0.53 on tilted LFW photos).
+ *
+ * <p>Noise and blur also lower the correlation of a small eye region, one eye at a time, without any lid moving
+ * (generated photo attacks with noise and a flickering 7x7 blur: one eye down to 0.06 while the other stayed at 0.8
+ * or more). So both eyes are reported ({@link #update} and {@link #otherEye()}: a blink closes both), and a frame
+ * counts only when the control regions still match ({@link #control()}: a band across the nose, and both brows,
+ * which are as textured as the eyes and unchanged by a blink).
  */
 final class EyeAppearance {
     static final int[] ANCHORS = {70, 105, 107, 336, 334, 300, 168, 6, 197, 1, 98, 327, 61, 291};
@@ -18,11 +23,8 @@ final class EyeAppearance {
 
     private final float[] reference, current;
     private final boolean[] lost;
-    private final float[] rightGrid, leftGrid, noseGrid; // sample positions in the reference frame
-    private final float[] rightRef, leftRef, noseRef;
-    /** The reference eye samples taken from coarser pyramid levels: the reference as a blurred frame would show it. */
-    private final float[][] rightBlurred, leftBlurred;
-    private float control = Float.NaN;
+    private final Region rightEye, leftEye, nose, rightBrow, leftBrow;
+    private float control = Float.NaN, otherEye = Float.NaN;
     private final int radius;
     private PointTracker.Gray[] previous;
 
@@ -33,23 +35,22 @@ final class EyeAppearance {
         current = reference.clone();
         lost = new boolean[ANCHORS.length];
         previous = PointTracker.pyramid(image);
-        rightGrid = grid(mesh, MeshLandmarks.RIGHT_EYE_OUTER, MeshLandmarks.RIGHT_EYE_INNER, 1.1f);
-        leftGrid = grid(mesh, MeshLandmarks.LEFT_EYE_INNER, MeshLandmarks.LEFT_EYE_OUTER, 1.1f);
-        noseGrid = grid(mesh, 6, 1, 0.35f);
-        noseRef = sample(previous[0], noseGrid, null);
-        rightRef = sample(previous[0], rightGrid, null);
-        leftRef = sample(previous[0], leftGrid, null);
-        rightBlurred = new float[PointTracker.LEVELS - 1][];
-        leftBlurred = new float[PointTracker.LEVELS - 1][];
-        for (int l = 1; l < PointTracker.LEVELS; l++) {
-            rightBlurred[l - 1] = sampleLevel(previous[l], rightGrid, 1f / (1 << l));
-            leftBlurred[l - 1] = sampleLevel(previous[l], leftGrid, 1f / (1 << l));
-        }
+        rightEye = new Region(previous, grid(mesh, MeshLandmarks.RIGHT_EYE_OUTER, MeshLandmarks.RIGHT_EYE_OUTER,
+                MeshLandmarks.RIGHT_EYE_INNER, MeshLandmarks.RIGHT_EYE_INNER, 1.1f));
+        leftEye = new Region(previous, grid(mesh, MeshLandmarks.LEFT_EYE_INNER, MeshLandmarks.LEFT_EYE_INNER,
+                MeshLandmarks.LEFT_EYE_OUTER, MeshLandmarks.LEFT_EYE_OUTER, 1.1f));
+        nose = new Region(previous, grid(mesh, 6, 6, 1, 1, 0.35f));
+        // each brow between its upper and lower contour, outer end to inner end
+        rightBrow = new Region(previous, grid(mesh, 70, 46, 107, 55, 1.1f));
+        leftBrow = new Region(previous, grid(mesh, 336, 285, 300, 276, 1.1f));
     }
 
-    /** A GW x GH grid over a region: {@code along} times the a-to-b segment along it, 0.5 of its length across. */
-    private static float[] grid(MeshLandmarks m, int a, int b, float along) {
-        float ax = m.x(a), ay = m.y(a), bx = m.x(b), by = m.y(b);
+    /**
+     * A GW x GH grid over a region: along the segment from the midpoint of {@code a1, a2} to that of {@code b1, b2},
+     * {@code along} times its length, and 0.5 of its length across.
+     */
+    private static float[] grid(MeshLandmarks m, int a1, int a2, int b1, int b2, float along) {
+        float ax = (m.x(a1) + m.x(a2)) / 2, ay = (m.y(a1) + m.y(a2)) / 2, bx = (m.x(b1) + m.x(b2)) / 2, by = (m.y(b1) + m.y(b2)) / 2;
         float cx = (ax + bx) / 2, cy = (ay + by) / 2, ux = bx - ax, uy = by - ay;
         float vx = -uy * 0.5f, vy = ux * 0.5f;
         float[] g = new float[2 * GW * GH];
@@ -64,6 +65,48 @@ final class EyeAppearance {
         return g;
     }
 
+    /**
+     * One region of the reference frame: its sample grid, the samples, and the samples at coarser pyramid levels (the
+     * reference as a blurred frame would show it).
+     */
+    private static final class Region {
+        final float[] grid, sharp;
+        final float[][] blurred;
+
+        Region(PointTracker.Gray[] pyramid, float[] grid) {
+            this.grid = grid;
+            sharp = sampleLevel(pyramid[0], grid, 1);
+            blurred = new float[PointTracker.LEVELS - 1][];
+            for (int l = 1; l < PointTracker.LEVELS; l++) blurred[l - 1] = sampleLevel(pyramid[l], grid, 1f / (1 << l));
+        }
+
+        /** The grid mapped into the current frame, level-0 pixels. */
+        float[] mapped(Homography h) {
+            float[] out = new float[grid.length];
+            double[] o = new double[2];
+            for (int i = 0; i < grid.length / 2; i++) {
+                h.apply(grid[2 * i], grid[2 * i + 1], o);
+                out[2 * i] = (float) o[0];
+                out[2 * i + 1] = (float) o[1];
+            }
+            return out;
+        }
+
+        /**
+         * Correlation with the current frame, allowing for blur: the best of the current samples against the sharp
+         * reference and its blurred versions, and the current frame smoothed the same way (a coarser pyramid level,
+         * which also averages sensor noise away) against the reference at that level. A photo blurred by motion or
+         * focus then still matches its sharp self; closed eyes match no blur of open ones.
+         */
+        float match(PointTracker.Gray[] next, float[] mapped) {
+            float[] cur = sampleLevel(next[0], mapped, 1);
+            float best = ncc(sharp, cur);
+            for (float[] b : blurred) best = Math.max(best, ncc(b, cur));
+            for (int l = 1; l < PointTracker.LEVELS; l++) best = Math.max(best, ncc(blurred[l - 1], sampleLevel(next[l], mapped, 1f / (1 << l))));
+            return best;
+        }
+    }
+
     private static float[] sampleLevel(PointTracker.Gray g, float[] pts, float scale) {
         float[] out = new float[pts.length / 2];
         for (int i = 0; i < out.length; i++) out[i] = g.sample(pts[2 * i] * scale - 0.5f, pts[2 * i + 1] * scale - 0.5f);
@@ -71,33 +114,9 @@ final class EyeAppearance {
     }
 
     /**
-     * Correlation of current eye samples with the reference, allowing for blur: the best over the sharp reference and
-     * its blurred versions (pyramid levels). A photo blurred by motion or focus then still matches its sharp reference;
-     * closed eyes match no blur of open ones.
-     */
-    private static float blurTolerantNcc(float[] sharp, float[][] blurred, float[] cur) {
-        float best = ncc(sharp, cur);
-        for (float[] b : blurred) best = Math.max(best, ncc(b, cur));
-        return best;
-    }
-
-    private static float[] sample(PointTracker.Gray g, float[] pts, Homography h) {
-        float[] out = new float[pts.length / 2];
-        double[] o = new double[2];
-        for (int i = 0; i < out.length; i++) {
-            if (h == null) {
-                out[i] = g.sample(pts[2 * i] - 0.5f, pts[2 * i + 1] - 0.5f);
-            } else {
-                h.apply(pts[2 * i], pts[2 * i + 1], o);
-                out[i] = g.sample((float) o[0] - 0.5f, (float) o[1] - 0.5f);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Follows the anchors into the next frame (the meshes of the previous and this frame give the initial guesses) and returns the lower of the two eyes' correlations with the reference
-     * (1 unchanged); NaN when too many anchors were lost.
+     * Follows the anchors into the next frame (the meshes of the previous and this frame give the initial guesses) and
+     * returns the lower of the two eyes' correlations with the reference (1 unchanged); NaN when too many anchors were
+     * lost. The other eye's is {@link #otherEye()}.
      */
     float update(RgbImage image, MeshLandmarks before, MeshLandmarks now) {
         PointTracker.Gray[] next = PointTracker.pyramid(image);
@@ -110,6 +129,7 @@ final class EyeAppearance {
         for (boolean l : lost) if (!l) n++;
         if (n < 6) {
             control = Float.NaN;
+            otherEye = Float.NaN;
             return Float.NaN;
         }
         float[] src = new float[2 * n], dst = new float[2 * n];
@@ -122,36 +142,25 @@ final class EyeAppearance {
             k++;
         }
         Homography h = Homography.fit(src, dst);
-        control = ncc(noseRef, sample(next[0], noseGrid, h));
-        return Math.min(eyeNcc(rightRef, rightBlurred, next, rightGrid, h), eyeNcc(leftRef, leftBlurred, next, leftGrid, h));
+        float brows = Math.min(rightBrow.match(next, rightBrow.mapped(h)), leftBrow.match(next, leftBrow.mapped(h)));
+        control = Math.min(ncc(nose.sharp, sampleLevel(next[0], nose.mapped(h), 1)), brows);
+        float r = rightEye.match(next, rightEye.mapped(h)), l = leftEye.match(next, leftEye.mapped(h));
+        otherEye = Math.max(r, l);
+        return Math.min(r, l);
     }
 
     /**
-     * The best of: the current eye against the sharp reference and its blurred versions, and the current eye smoothed
-     * the same way (a coarser pyramid level, which also averages sensor noise away) against the reference at that level.
-     */
-    private static float eyeNcc(float[] sharp, float[][] blurred, PointTracker.Gray[] next, float[] grid, Homography h) {
-        float best = blurTolerantNcc(sharp, blurred, sample(next[0], grid, h));
-        float[] mapped = new float[grid.length];
-        double[] o = new double[2];
-        for (int i = 0; i < grid.length / 2; i++) {
-            h.apply(grid[2 * i], grid[2 * i + 1], o);
-            mapped[2 * i] = (float) o[0];
-            mapped[2 * i + 1] = (float) o[1];
-        }
-        for (int l = 1; l < PointTracker.LEVELS; l++) {
-            best = Math.max(best, ncc(blurred[l - 1], sampleLevel(next[l], mapped, 1f / (1 << l))));
-        }
-        return best;
-    }
-
-    /**
-     * The same correlation for a control region that no blink changes (the nose ridge, turned sideways: a band
-     * across the nose, 0.5 of its length): low when the tracked homography itself is off (fast motion, heavy blur),
-     * and then a low eye correlation proves nothing. NaN before the first update.
+     * The lower correlation of the control regions that no blink changes (a band across the nose, and each brow with
+     * the same blur allowance as the eyes): low when the tracked homography itself is off (fast motion, heavy blur, a
+     * mis-tracked frame), and then a low eye correlation proves nothing. NaN before the first update.
      */
     float control() {
         return control;
+    }
+
+    /** The higher of the two eyes' correlations on the last frame (the eye that changed less). */
+    float otherEye() {
+        return otherEye;
     }
 
     static float ncc(float[] a, float[] b) {

@@ -64,24 +64,23 @@ public final class PlanarAttack {
         List<RgbImage> out = new ArrayList<>(frames);
         for (int i = 0; i < frames; i++) {
             double t = frames == 1 ? 0 : (double) i / (frames - 1);
-            RgbImage f = render(photo, pose(motion, t), width, height);
-            switch (degradation) {
-                case NOISE:
-                    f = noise(f, 8, random);
-                    break;
-                case BLUR:
-                    f = boxBlur(f, 2);
-                    break;
-                case NOISE_AND_FLICKERING_BLUR:
-                    if ((i / 2) % 2 == 1) f = boxBlur(f, 3);
-                    f = noise(f, 8, random);
-                    break;
-                default:
-                    break;
-            }
-            out.add(f);
+            out.add(degrade(render(photo, pose(motion, t), width, height), degradation, i, random));
         }
         return out;
+    }
+
+    /** Frame {@code index} of a video as the camera degrades it (noise drawn from {@code random}). */
+    public static RgbImage degrade(RgbImage frame, Degradation degradation, int index, Random random) {
+        switch (degradation) {
+            case NOISE:
+                return noise(frame, 8, random);
+            case BLUR:
+                return boxBlur(frame, 2);
+            case NOISE_AND_FLICKERING_BLUR:
+                return noise((index / 2) % 2 == 1 ? boxBlur(frame, 3) : frame, 8, random);
+            default:
+                return frame;
+        }
     }
 
     /** Pose of the photo at time {@code t} in [0, 1]: yaw, pitch, roll (degrees), x, y, depth offsets (photo heights). */

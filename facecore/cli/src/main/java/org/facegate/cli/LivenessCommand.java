@@ -107,8 +107,8 @@ final class LivenessCommand implements Callable<Integer> {
                 String line = files.get(i).getFileName() + "\t" + f.describe();
                 if (f.hasFace()) {
                     eyes.add(f.timeMillis(), f.mesh(), img);
-                    line += String.format(Locale.ROOT, " openness %.2f eye-corr %.2f%s", eyes.openness(), eyes.correlation(),
-                            eyes.closed() ? " closed" : "");
+                    line += String.format(Locale.ROOT, " openness %.2f eye-corr %.2f/%.2f%s", eyes.openness(), eyes.correlation(),
+                            eyes.otherEyeCorrelation(), eyes.closed() ? " closed" : "");
                 }
                 ChallengeSession.State before = session.state();
                 Challenge c = session.current();
@@ -254,17 +254,20 @@ final class LivenessCommand implements Callable<Integer> {
 
                 // 2. BPCER of blink sessions over windows of the clip and altered copies
                 out.println("blink sessions (5 s limit) starting every 4th frame; windows that run out of frames undecided are left out:");
-                String[] variants = {"original", "mirrored", "smaller+darker", "noise", "blur"};
+                String[] variants = {"original", "mirrored", "smaller+darker", "noise", "blur", "noise+flicker"};
                 int totalLive = 0, totalWindows = 0;
                 for (String v : variants) {
                     List<RgbImage> alt = new ArrayList<>();
                     java.util.Random r = new java.util.Random(7);
-                    for (RgbImage img : images) {
+                    for (int i = 0; i < images.size(); i++) {
+                        RgbImage img = images.get(i);
                         switch (v) {
                             case "mirrored": alt.add(img.mirrored()); break;
                             case "smaller+darker": alt.add(Frames.alter(img, 0.6, 0.6f).mirrored()); break; // alter mirrors; undo it
-                            case "noise": alt.add(PlanarAttack.noise(img, 8, r)); break;
-                            case "blur": alt.add(PlanarAttack.boxBlur(img, 2)); break;
+                            case "noise": alt.add(PlanarAttack.degrade(img, PlanarAttack.Degradation.NOISE, i, r)); break;
+                            case "blur": alt.add(PlanarAttack.degrade(img, PlanarAttack.Degradation.BLUR, i, r)); break;
+                            // the generated attacks' harshest degradation, on the real clip
+                            case "noise+flicker": alt.add(PlanarAttack.degrade(img, PlanarAttack.Degradation.NOISE_AND_FLICKERING_BLUR, i, r)); break;
                             default: alt.add(img);
                         }
                     }
