@@ -14,6 +14,11 @@ public interface IdentityCheck {
     /** Accepts every face: only for measuring presentation attacks by the owner's own photo. */
     IdentityCheck ANYONE = (frame, face) -> true;
 
-    /** @param face the tracked face, with five keypoints from the mesh (eye centres, nose tip, mouth corners) */
+    /**
+     * @param face the tracked face, with five keypoints from the mesh (eye-contour centres, nose tip, mouth corners) as
+     *     they are, without the offsets {@link org.facegate.detect.MeshRefinedDetector} adds to match the alignment
+     *     template (up to 2.3 template pixels); to align exactly as enrollment with the default detector did, pass
+     *     the face through that detector's {@code refine(frame, face)} (one more mesh run)
+     */
     boolean matches(RgbImage frame, Face face);
 }
