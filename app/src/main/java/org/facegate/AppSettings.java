@@ -4,9 +4,13 @@ import android.content.SharedPreferences;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import org.facegate.liveness.LivenessMode;
 import org.facegate.match.SecurityLevel;
 
-/** The owner's settings: security level and how long the app may stay in the background before the gate returns. */
+/**
+ * The owner's settings: security level, liveness mode and how long the app may stay in the background before the gate
+ * returns.
+ */
 public final class AppSettings {
     /** Gate timeouts offered in settings, in ms (0: the gate returns as soon as the app leaves the screen). */
     public static final List<Long> TIMEOUTS_MS = Collections.unmodifiableList(Arrays.asList(0L, 30_000L, 60_000L, 300_000L));
@@ -29,6 +33,30 @@ public final class AppSettings {
 
     public void setSecurityLevel(SecurityLevel level) {
         prefs.edit().putString("security.level", level.name()).apply();
+    }
+
+    /** The gate's presentation-attack check; facecore's default ({@link LivenessMode#ACTIVE}) unless changed. */
+    public LivenessMode livenessMode() {
+        String name = prefs.getString("liveness.mode", null);
+        if (name == null) return LivenessMode.DEFAULT;
+        try {
+            return LivenessMode.parse(name);
+        } catch (IllegalArgumentException e) {
+            return LivenessMode.DEFAULT;       // written by another version: the safe default
+        }
+    }
+
+    public void setLivenessMode(LivenessMode mode) {
+        prefs.edit().putString("liveness.mode", mode.name()).apply();
+    }
+
+    /** A liveness mode as settings show it: name and what it stops, one line. */
+    public static String describeLiveness(LivenessMode mode) {
+        switch (mode) {
+            case OFF: return "Off: any matching face opens, a photo of you too";
+            case PASSIVE: return "Passive: waits for a natural blink; stops photos, not videos";
+            default: return "Active (recommended): asks for a blink and a head turn; stops photos, not videos";
+        }
     }
 
     /** How long the app may be in the background before it is locked again. */

@@ -12,7 +12,6 @@ import org.facegate.camera.FrameSource;
 import org.facegate.engine.AssetModelSource;
 import org.facegate.engine.FaceEngine;
 import org.facegate.engine.GpuInterpreterFactory;
-import org.facegate.gate.LivenessCheck;
 import org.facegate.gate.Session;
 import org.facegate.security.DeviceClock;
 import org.facegate.security.GateRules;
@@ -25,7 +24,7 @@ import org.facegate.store.TemplateCipher;
 /**
  * The app's process-wide objects, made once by {@link FaceGateApp}. The public fields that are not final are seams:
  * tests (and alternative implementations) set them before a screen starts: frame source, interpreter factory,
- * template cipher, liveness check, clock.
+ * template cipher, clock.
  */
 public final class Services {
     /** Preferences file: PIN hash, lockouts, settings (excluded from backup and device transfer). */
@@ -50,8 +49,6 @@ public final class Services {
     public Supplier<org.facegate.tflite.InterpreterFactory> interpreters = () -> GpuInterpreterFactory.forThisDevice(2);
     /** Seals templates: the Android Keystore. */
     public TemplateCipher cipher = new KeystoreTemplateCipher();
-    /** Asked before the gate opens; none until facecore's liveness is wired in (see {@link LivenessCheck}). */
-    public LivenessCheck liveness = LivenessCheck.NONE;
     /** Time since boot and boot count, for lockouts and PIN rules. */
     public DeviceClock clock;
 

@@ -297,7 +297,8 @@ public final class Camera2FrameSource implements FrameSource {
                 if (sink == null || reader != r || !sink.ready()) return;      // stopped, or busy: drop unconverted
                 Image.Plane[] p = img.getPlanes();
                 sink.frame(toRgb(img.getWidth(), img.getHeight(), p[0].getBuffer(), p[0].getRowStride(),
-                        p[1].getBuffer(), p[2].getBuffer(), p[1].getRowStride(), p[1].getPixelStride(), rotation, true));
+                        p[1].getBuffer(), p[2].getBuffer(), p[1].getRowStride(), p[1].getPixelStride(), rotation, true),
+                        img.getTimestamp() / 1_000_000);
             }
         } finally {
             img.close();

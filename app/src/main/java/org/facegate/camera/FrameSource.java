@@ -27,8 +27,11 @@ public interface FrameSource {
         /**
          * An upright frame, mirrored as the user sees themselves in a front camera (so overlay boxes drawn in frame
          * coordinates land on the preview).
+         *
+         * @param timeMillis when it was captured (the camera's clock, ms; increasing): liveness challenges are timed
+         *     on it, not on when processing got round to the frame
          */
-        void frame(RgbImage frame);
+        void frame(RgbImage frame, long timeMillis);
 
         /** The source cannot deliver frames (may be called on any thread). */
         void problem(Problem problem, String detail);

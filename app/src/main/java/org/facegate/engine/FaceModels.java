@@ -8,8 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.facegate.detect.Detectors;
+import org.facegate.detect.Face;
 import org.facegate.detect.FaceDetector;
+import org.facegate.detect.MeshRefinedDetector;
+import org.facegate.embed.Embedding;
 import org.facegate.embed.TfliteEmbedder;
+import org.facegate.image.RgbImage;
+import org.facegate.liveness.LivenessAnalyzer;
 import org.facegate.tflite.EmbeddingModelInfo;
 import org.facegate.tflite.InterpreterFactory;
 import org.facegate.tflite.ModelException;
@@ -17,7 +22,8 @@ import org.facegate.tflite.ModelLoader;
 import org.facegate.pipeline.FacePipeline;
 
 /**
- * The open face models: facecore's default detector and the shipped embedding model, checksum-verified. Owns
+ * The open face models: facecore's default detector, the shipped embedding model and the liveness analyzer (the same
+ * BlazeFace and face mesh files, its own interpreters: it tracks one face across frames), checksum-verified. Owns
  * interpreters, so it lives on one thread (see {@link FaceEngine}); not thread-safe.
  */
 public final class FaceModels implements AutoCloseable {
@@ -36,13 +42,26 @@ public final class FaceModels implements AutoCloseable {
     public final String modelId;
     /** The embedding model file. */
     public final String embedderFile;
+    /** Frames to eye openness and head pose for the gate's liveness challenge (one camera stream at a time). */
+    public final LivenessAnalyzer liveness;
 
-    private FaceModels(FaceDetector detector, TfliteEmbedder embedder, String modelId, String embedderFile) {
+    private FaceModels(FaceDetector detector, TfliteEmbedder embedder, String modelId, String embedderFile, LivenessAnalyzer liveness) {
         this.detector = detector;
         this.embedder = embedder;
         this.pipeline = new FacePipeline(detector, embedder);
         this.modelId = modelId;
         this.embedderFile = embedderFile;
+        this.liveness = liveness;
+    }
+
+    /**
+     * The embedding of a face found by other means than {@link #detector} (the liveness analyzer's tracked face),
+     * aligned as enrollment aligned the templates: facecore's default detector refines the five points with the face
+     * mesh and moves them where its alignment template expects them, so the tracked face gets the same refinement.
+     */
+    public Embedding embed(RgbImage frame, Face face) {
+        Face aligned = detector instanceof MeshRefinedDetector ? ((MeshRefinedDetector) detector).refine(frame, face) : face;
+        return embedder.embed(frame, pipeline.alignment().transform(aligned));
     }
 
     /**
@@ -73,7 +92,9 @@ public final class FaceModels implements AutoCloseable {
 
         ModelLoader loader = new ModelLoader(assets, sums);
         FaceDetector detector = Detectors.open(Detectors.DEFAULT, loader, factory);
+        LivenessAnalyzer liveness = null;
         try {
+            liveness = LivenessAnalyzer.open(loader, factory);
             ByteBuffer model = loader.load(file);
             EmbeddingModelInfo info = EmbeddingModelInfo.read(model, file);
             // normalization from the model's own metadata: a swapped model with other preprocessing cannot be fed wrongly
@@ -82,9 +103,10 @@ public final class FaceModels implements AutoCloseable {
                 embedder.close();
                 throw new ModelException(file + ": output dimension " + embedder.dimension() + " but metadata says " + info.dimension());
             }
-            return new FaceModels(detector, embedder, info.modelId(), file);
+            return new FaceModels(detector, embedder, info.modelId(), file, liveness);
         } catch (ModelException | RuntimeException e) {
             detector.close();
+            if (liveness != null) liveness.close();
             throw e;
         }
     }
@@ -102,5 +124,6 @@ public final class FaceModels implements AutoCloseable {
     public void close() {
         detector.close();
         embedder.close();
+        liveness.close();
     }
 }

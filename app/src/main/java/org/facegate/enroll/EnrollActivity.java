@@ -114,7 +114,7 @@ public final class EnrollActivity extends CameraActivity {
     }
 
     @Override
-    protected Runnable analyze(FaceModels models, RgbImage frame) throws Exception {
+    protected Runnable analyze(FaceModels models, RgbImage frame, long timeMillis) throws Exception {
         synchronized (progress) {
             if (progress.saving || progress.done) return null;
         }

@@ -62,6 +62,8 @@ public final class ContentActivity extends SecureActivity {
         switch (o) {
             case FACE_MATCH: return "face ✓";
             case FACE_REJECTED: return "face ✗";
+            case FACE_SPOOF: return "face ✗ (photo?)";
+            case FACE_TIMEOUT: return "face ✗ (liveness timed out)";
             case PIN: return "PIN ✓";
             default: return "PIN ✗";
         }

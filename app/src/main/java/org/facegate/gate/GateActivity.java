@@ -13,6 +13,8 @@ import org.facegate.engine.FaceEngine;
 import org.facegate.engine.FaceModels;
 import org.facegate.enroll.EnrollActivity;
 import org.facegate.image.RgbImage;
+import org.facegate.liveness.Challenge;
+import org.facegate.liveness.ChallengeSession;
 import org.facegate.match.Matcher;
 import org.facegate.security.GateRules;
 import org.facegate.security.Throttle;
@@ -25,13 +27,22 @@ import org.facegate.ui.CameraActivity;
 import org.facegate.ui.FaceOverlayView;
 
 /**
- * The gate, the app's only exported screen and where it opens. Unlocks by face ({@link UnlockAttempt}) for people who
- * may unlock, or by PIN, which is always offered. The face is refused (PIN only) after a reboot, after 72 hours without
- * the PIN, during a lockout ({@link Throttle}: 5 failed attempts, 30 s, doubling), when nobody who may unlock is
- * enrolled with the current model, and when the owner must re-enroll. Before the PIN exists it hands over to
- * first-run setup.
+ * The gate, the app's only exported screen and where it opens. Unlocks by face ({@link UnlockAttempt}, with the
+ * liveness challenge of the mode in settings, whose instruction it shows) for people who may unlock, or by PIN, which
+ * is always offered. The face is refused (PIN only) after a reboot, after 72 hours without the PIN, during a lockout
+ * ({@link Throttle}: 5 failed attempts, 30 s, doubling), when nobody who may unlock is enrolled with the current model,
+ * and when the owner must re-enroll. Before the PIN exists it hands over to first-run setup.
+ *
+ * <p>What counts towards the lockout: a face not recognized, one failure; a liveness challenge not completed in time
+ * (or the face leaving the view), one failure, like any look that did not work, since the user may simply have missed
+ * the instruction; a detected presentation attack (a head turn without depth, a face that jumped or changed during the
+ * challenge), {@link #SPOOF_FAILURES} failures, so that an attacker trying photos or videos is locked out after three
+ * tries while a genuine user whom the check misjudged once still has attempts left.
  */
 public final class GateActivity extends CameraActivity {
+    /** Failures a detected presentation attack counts for. */
+    static final int SPOOF_FAILURES = 2;
+
     private TextView status, pinError;
     private View pinPanel;
     private EditText pin;
@@ -85,7 +96,7 @@ public final class GateActivity extends CameraActivity {
                 Person o = g.owner();
                 Gallery.Snapshot s = g.load(models.modelId);
                 boolean stale = o != null && s.of(o.id) == null;
-                attempt = new UnlockAttempt(new Matcher(services.settings.securityLevel()), s.enrolled(), services.liveness);
+                attempt = new UnlockAttempt(new Matcher(services.settings.securityLevel()), s.enrolled(), services.settings.livenessMode());
                 boolean anyone = attempt.anyUnlocker();
                 services.main.post(() -> {
                     owner = o;
@@ -145,16 +156,17 @@ public final class GateActivity extends CameraActivity {
     }
 
     @Override
-    protected Runnable analyze(FaceModels models, RgbImage frame) {
+    protected Runnable analyze(FaceModels models, RgbImage frame, long timeMillis) {
         UnlockAttempt a = attempt;
         if (a == null) return null;
-        UnlockAttempt.Outcome o = a.frame(models.pipeline, frame);
+        UnlockAttempt.Outcome o = a.frame(models, frame, timeMillis);
         return () -> show(frame, o);
     }
 
     private void show(RgbImage frame, UnlockAttempt.Outcome o) {
         if (leaving) return;
-        int color = o.kind() == UnlockAttempt.Kind.UNLOCK ? 0xFF43A047 : o.kind() == UnlockAttempt.Kind.FAILED ? 0xFFE53935 : 0xFFFFFFFF;
+        boolean failed = o.kind() == UnlockAttempt.Kind.FAILED || o.kind() == UnlockAttempt.Kind.SPOOF || o.kind() == UnlockAttempt.Kind.TIMEOUT;
+        int color = o.kind() == UnlockAttempt.Kind.UNLOCK ? 0xFF43A047 : failed ? 0xFFE53935 : 0xFFFFFFFF;
         overlay.show(frame.width(), frame.height(), o.box() == null ? Collections.emptyList()
                 : Collections.singletonList(new FaceOverlayView.Mark(o.box(), "", color)));
         switch (o.kind()) {
@@ -163,6 +175,9 @@ public final class GateActivity extends CameraActivity {
                 break;
             case LOOKING:
                 status.setText(R.string.gate_status_checking);
+                break;
+            case CHALLENGE:
+                status.setText(o.instruction());
                 break;
             case UNLOCK:
                 services.rules().face.recordSuccess();
@@ -180,7 +195,36 @@ public final class GateActivity extends CameraActivity {
                     status.setText(getString(R.string.gate_status_failed, services.rules().face.failures(), Throttle.MAX_FAILURES));
                 }
                 break;
+            case SPOOF:
+                livenessFailed(UnlockEvent.Outcome.FACE_SPOOF, o, SPOOF_FAILURES, getString(R.string.gate_status_spoof, spoofReason(o.reason())));
+                break;
+            case TIMEOUT:
+                livenessFailed(UnlockEvent.Outcome.FACE_TIMEOUT, o, 1, timeoutReason(o));
+                break;
         }
+    }
+
+    /** A recognized face that failed the liveness check: logged, counted, and said why. */
+    private void livenessFailed(UnlockEvent.Outcome outcome, UnlockAttempt.Outcome o, int failures, String why) {
+        log(UnlockEvent.now(outcome, o.person().person().id, o.score()));
+        if (services.rules().face.recordFailures(failures) > 0) {
+            applyRules();
+        } else {
+            status.setText(getString(R.string.gate_status_liveness_failed, why, services.rules().face.failures(), Throttle.MAX_FAILURES));
+        }
+    }
+
+    private String spoofReason(ChallengeSession.Reason r) {
+        switch (r) {
+            case PLANAR_MOTION: return getString(R.string.liveness_planar);
+            case FACE_JUMP: return getString(R.string.liveness_face_jump);
+            default: return getString(R.string.liveness_identity);
+        }
+    }
+
+    private String timeoutReason(UnlockAttempt.Outcome o) {
+        if (o.reason() == ChallengeSession.Reason.FACE_LOST) return getString(R.string.liveness_face_lost);
+        return getString(o.challenge() == Challenge.BLINK ? R.string.liveness_timeout_blink : R.string.liveness_timeout_turn);
     }
 
     @Override

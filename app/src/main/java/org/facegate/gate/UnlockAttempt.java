@@ -1,57 +1,92 @@
 package org.facegate.gate;
 
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.facegate.detect.Box;
+import org.facegate.detect.Face;
+import org.facegate.engine.FaceModels;
 import org.facegate.image.RgbImage;
-import org.facegate.match.FrameVoter;
+import org.facegate.liveness.Challenge;
+import org.facegate.liveness.ChallengeSession;
+import org.facegate.liveness.LivenessFrame;
+import org.facegate.liveness.LivenessMode;
 import org.facegate.match.GalleryIndex;
-import org.facegate.match.Identification;
 import org.facegate.match.Matcher;
-import org.facegate.pipeline.FacePipeline;
 import org.facegate.pipeline.FaceResult;
 import org.facegate.store.Gallery;
 
 /**
  * Face unlock, frame by frame. The face nearest the camera is identified against everyone enrolled (so a member who
- * may not unlock is recognized as themselves, not mistaken for someone who may); the gate opens when
- * {@link #VOTES} of the last {@link #WINDOW} frames agree on a person who may unlock and the liveness check says live
- * (while it is still undecided the attempt goes on; a spoof verdict fails it).
- * A window of frames with a face and no such agreement is one failed attempt (what the lockout counts): a passing
- * resemblance in one frame does not open the gate, and a single look that fails is one failure, not three.
- * Lives on the inference thread.
+ * may not unlock is recognized as themselves, not mistaken for someone who may) and must win the multi-frame vote
+ * ({@link IdentityVote}: 2 of 3 frames); frames with a face and no agreement are one failed attempt.
+ *
+ * <p>With liveness ({@link LivenessMode#PASSIVE} or {@link LivenessMode#ACTIVE}) every attempt is a facecore
+ * {@link ChallengeSession} from the first frame with a face: the {@link org.facegate.liveness.LivenessAnalyzer} tracks
+ * that face, the session asks for its challenges (a natural blink; or a blink and a head turn to a random side, in a
+ * random order), and its identity check runs the vote on every frame, so the gate opens only when the challenges are
+ * done by a face that stayed the person who may unlock throughout. Without liveness ({@link LivenessMode#OFF}) the
+ * vote alone decides. Lives on the inference thread.
  */
 public final class UnlockAttempt {
-    /** Frames that must agree, out of how many; frames with a face that make one attempt. */
-    public static final int VOTES = 2, WINDOW = 3, FRAMES_PER_ATTEMPT = WINDOW;
+    /** How long a passive session waits for a natural blink (people blink every 2-10 s). */
+    public static final long PASSIVE_MILLIS = 8000;
 
     /** What a frame led to. */
-    public enum Kind { NO_FACE, LOOKING, UNLOCK, FAILED }
+    public enum Kind {
+        NO_FACE,
+        /** Identifying (liveness off). */
+        LOOKING,
+        /** A liveness challenge is under way: show its instruction. */
+        CHALLENGE,
+        UNLOCK,
+        /** Not recognized, or recognized as someone who may not unlock. */
+        FAILED,
+        /** Recognized, but the liveness check found a presentation attack ({@link Outcome#reason}). */
+        SPOOF,
+        /** Recognized, but the challenge was not completed in time or the face left the view. */
+        TIMEOUT
+    }
 
     /**
-     * @param kind   the decision
-     * @param person who unlocked (UNLOCK), or who was recognized but may not unlock (FAILED), else null
-     * @param score  best similarity of the frame, or of the attempt when it failed
-     * @param box    the face, in frame pixels (null without a face)
+     * @param kind        the decision
+     * @param person      who unlocked (UNLOCK), who was recognized (FAILED by someone who may not unlock, SPOOF,
+     *                    TIMEOUT), else null
+     * @param score       best similarity of the frame, or of the attempt when it ended
+     * @param box         the face, in frame pixels (null without a face)
+     * @param instruction the challenge's sentence (CHALLENGE), else null
+     * @param reason      why liveness failed (SPOOF, TIMEOUT), else null
+     * @param challenge   the challenge that was not completed (TIMEOUT), else null
      */
-    public record Outcome(Kind kind, Gallery.Enrolled person, float score, Box box) {}
+    public record Outcome(Kind kind, Gallery.Enrolled person, float score, Box box, String instruction, ChallengeSession.Reason reason,
+            Challenge challenge) {
+        static Outcome of(Kind kind, Gallery.Enrolled person, float score, Box box) {
+            return new Outcome(kind, person, score, box, null, null, null);
+        }
+    }
 
     private final Matcher matcher;
     private final List<Gallery.Enrolled> enrolled;
     private final GalleryIndex index;
-    private final LivenessCheck liveness;
-    private final FrameVoter voter = new FrameVoter(VOTES, WINDOW);
-    private int frames;
-    private float bestScore = -1;
+    private final LivenessMode mode;
+    private final Random random = new SecureRandom();
+    private IdentityVote vote;
+    // liveness: the running session and the last frame its identity check judged
+    private ChallengeSession session;
+    private RgbImage checkedImage;
+    private Face checkedFace;
+    private boolean checkedAnswer;
 
     /** @param enrolled everyone with templates of the current model (identification runs against all of them) */
-    public UnlockAttempt(Matcher matcher, List<Gallery.Enrolled> enrolled, LivenessCheck liveness) {
+    public UnlockAttempt(Matcher matcher, List<Gallery.Enrolled> enrolled, LivenessMode mode) {
         this.matcher = matcher;
         this.enrolled = enrolled;
         List<org.facegate.match.Person> people = new ArrayList<>();
         for (Gallery.Enrolled e : enrolled) people.add(new org.facegate.match.Person(e.person().name, e.samples()));
         this.index = GalleryIndex.of(people);
-        this.liveness = liveness;
+        this.mode = mode;
+        reset();
     }
 
     /** Whether anyone enrolled may unlock: if not, face unlock is pointless. */
@@ -60,43 +95,92 @@ public final class UnlockAttempt {
         return false;
     }
 
-    /** Judges one camera frame. */
-    public Outcome frame(FacePipeline pipeline, RgbImage frame) {
-        FaceResult face = pipeline.largest(frame);
-        if (face == null) return new Outcome(Kind.NO_FACE, null, -1, null);
-        Identification id = matcher.identify(face.embedding(), index);
-        bestScore = Math.max(bestScore, id.score());
-        LivenessCheck.Verdict live = id.known() ? liveness.check(frame, face.face()) : LivenessCheck.Verdict.UNDECIDED;
-        if (live == LivenessCheck.Verdict.SPOOF) {
-            float score = bestScore;
-            reset();
-            return new Outcome(Kind.FAILED, null, score, face.face().box());
+    /**
+     * Judges one camera frame.
+     *
+     * @param frame      as the camera source delivers it (mirrored like the preview)
+     * @param timeMillis its capture time, which times the challenges
+     */
+    public Outcome frame(FaceModels models, RgbImage frame, long timeMillis) {
+        return mode == LivenessMode.OFF ? still(models, frame) : live(models, frame, timeMillis);
+    }
+
+    private Outcome still(FaceModels models, RgbImage frame) {
+        FaceResult face = models.pipeline.largest(frame);
+        if (face == null) return Outcome.of(Kind.NO_FACE, null, -1, null);
+        Box box = face.face().box();
+        switch (vote.add(face.embedding())) {
+            case CONFIRMED:
+                Gallery.Enrolled who = byName(vote.confirmed());
+                return end(Outcome.of(who.person().mayUnlock ? Kind.UNLOCK : Kind.FAILED, who, who.person().mayUnlock ? vote.lastScore() : vote.bestScore(), box));
+            case REFUSED:
+                return end(Outcome.of(Kind.FAILED, null, vote.bestScore(), box));
+            default:
+                return Outcome.of(Kind.LOOKING, null, vote.lastScore(), box);
         }
-        String confirmed = voter.add(id);
-        if (confirmed != null) {
-            Gallery.Enrolled who = byName(confirmed);
-            if (!who.person().mayUnlock || live == LivenessCheck.Verdict.LIVE) {
-                float score = id.score();
-                reset();
-                return new Outcome(who.person().mayUnlock ? Kind.UNLOCK : Kind.FAILED, who, score, face.face().box());
-            }
-            // recognized, liveness still deciding (e.g. a challenge under way): the check sets its own time limit
-            return new Outcome(Kind.LOOKING, null, id.score(), face.face().box());
+    }
+
+    private Outcome live(FaceModels models, RgbImage frame, long timeMillis) {
+        if (session == null) models.liveness.reset();       // each attempt finds its face afresh
+        // the camera's own view: the mirrored one swaps the subject's left and right for the turn challenges
+        LivenessFrame f = models.liveness.analyze(frame.mirrored(), timeMillis);
+        Box box = f.hasFace() ? mirror(f.face().box(), frame.width()) : null;
+        if (session == null) {
+            if (!f.hasFace()) return Outcome.of(Kind.NO_FACE, null, -1, null);
+            session = mode == LivenessMode.ACTIVE ? ChallengeSession.random(random, (image, face) -> identity(models, image, face))
+                    : ChallengeSession.passive((image, face) -> identity(models, image, face), PASSIVE_MILLIS);
         }
-        if (++frames >= FRAMES_PER_ATTEMPT) {
-            float score = bestScore;
-            reset();
-            return new Outcome(Kind.FAILED, null, score, face.face().box());
+        ChallengeSession.State state = session.offer(f);
+        String confirmed = vote.confirmed();
+        Gallery.Enrolled who = confirmed == null ? null : byName(confirmed);
+        if (state == ChallengeSession.State.RUNNING) {
+            return new Outcome(Kind.CHALLENGE, null, vote.lastScore(), box, session.instruction(), null, null);
         }
-        return new Outcome(Kind.LOOKING, null, id.score(), face.face().box());
+        if (state == ChallengeSession.State.LIVE) {
+            // the identity check refuses anyone who may not unlock, so a live session has one who may
+            return end(who != null && who.person().mayUnlock ? Outcome.of(Kind.UNLOCK, who, vote.lastScore(), box)
+                    : Outcome.of(Kind.FAILED, who, vote.bestScore(), box));
+        }
+        ChallengeSession.Reason reason = session.reason();
+        Challenge unmet = session.current();
+        if (who == null) {
+            // nobody recognized yet: a face that left before it could be identified is no attempt, anything else is
+            // an ordinary failed look
+            return end(reason == ChallengeSession.Reason.FACE_LOST ? Outcome.of(Kind.NO_FACE, null, -1, null)
+                    : Outcome.of(Kind.FAILED, null, vote.bestScore(), box));
+        }
+        if (!who.person().mayUnlock) return end(Outcome.of(Kind.FAILED, who, vote.bestScore(), box));
+        boolean timedOut = reason == ChallengeSession.Reason.TIMEOUT || reason == ChallengeSession.Reason.NOT_COMPLETED
+                || reason == ChallengeSession.Reason.FACE_LOST;
+        return end(new Outcome(timedOut ? Kind.TIMEOUT : Kind.SPOOF, who, vote.bestScore(), box, null, reason, timedOut ? unmet : null));
+    }
+
+    /** The session's identity check: the vote goes on, and someone who may not unlock is refused at once. */
+    private boolean identity(FaceModels models, RgbImage image, Face face) {
+        // the session asks again about the frame that completes a challenge: same frame, same answer
+        if (image == checkedImage && face == checkedFace) return checkedAnswer;
+        IdentityVote.State s = vote.add(models.embed(image, face));
+        checkedImage = image;
+        checkedFace = face;
+        checkedAnswer = s == IdentityVote.State.PENDING || (s == IdentityVote.State.CONFIRMED && byName(vote.confirmed()).person().mayUnlock);
+        return checkedAnswer;
+    }
+
+    private Outcome end(Outcome o) {
+        reset();
+        return o;
     }
 
     /** Starts a new attempt. */
     public void reset() {
-        voter.reset();
-        liveness.reset();
-        frames = 0;
-        bestScore = -1;
+        vote = new IdentityVote(matcher, index);
+        session = null;
+        checkedImage = null;
+        checkedFace = null;
+    }
+
+    private static Box mirror(Box b, int width) {
+        return new Box(width - b.right(), b.top(), width - b.left(), b.bottom());
     }
 
     private Gallery.Enrolled byName(String name) {

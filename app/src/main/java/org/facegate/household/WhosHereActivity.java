@@ -43,7 +43,7 @@ public final class WhosHereActivity extends CameraActivity {
     }
 
     @Override
-    protected Runnable analyze(FaceModels models, RgbImage frame) {
+    protected Runnable analyze(FaceModels models, RgbImage frame, long timeMillis) {
         if (reload) {
             List<org.facegate.match.Person> people = new ArrayList<>();
             for (Gallery.Enrolled e : services.gallery().load(models.modelId).enrolled()) {

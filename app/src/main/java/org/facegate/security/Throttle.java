@@ -54,8 +54,18 @@ public final class Throttle {
      *
      * @return the lockout it started in ms, or 0
      */
-    public synchronized long recordFailure() {
-        int failures = prefs.getInt(key + ".failures", 0) + 1;
+    public long recordFailure() {
+        return recordFailures(1);
+    }
+
+    /**
+     * Counts {@code n} failed attempts at once (an attempt that weighs more than one, e.g. a detected photo attack).
+     *
+     * @return the lockout it started in ms, or 0
+     */
+    public synchronized long recordFailures(int n) {
+        if (n < 1) throw new IllegalArgumentException("n must be >= 1, got " + n);
+        int failures = prefs.getInt(key + ".failures", 0) + n;
         if (failures < MAX_FAILURES) {
             prefs.edit().putInt(key + ".failures", failures).apply();
             return 0;

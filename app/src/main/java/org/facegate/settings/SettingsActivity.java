@@ -2,18 +2,25 @@ package org.facegate.settings;
 
 import android.app.AlertDialog;
 import android.os.Bundle;
+import android.widget.Button;
+import android.widget.EditText;
 import android.widget.RadioButton;
 import android.widget.RadioGroup;
+import android.widget.TextView;
 import org.facegate.AppSettings;
 import org.facegate.R;
 import org.facegate.enroll.EnrollActivity;
+import org.facegate.liveness.LivenessMode;
 import org.facegate.match.SecurityLevel;
+import org.facegate.security.PinStore;
+import org.facegate.security.Throttle;
 import org.facegate.store.Person;
 import org.facegate.ui.SecureActivity;
 
 /**
  * Settings (owner only): security level (facecore's calibrated presets with their false-accept and false-reject
- * rates), gate timeout, re-enrolling the owner's face, and deleting all data.
+ * rates), liveness mode, gate timeout, changing the PIN (the current one first, throttled like the gate's PIN),
+ * re-enrolling the owner's face, and deleting all data.
  */
 public final class SettingsActivity extends SecureActivity {
     @Override
@@ -30,30 +37,18 @@ public final class SettingsActivity extends SecureActivity {
         RadioGroup levels = findViewById(R.id.settings_levels);
         String current = settings.securityLevel().name();
         for (SecurityLevel l : SecurityLevel.all()) {
-            RadioButton b = new RadioButton(this);
-            b.setText(l.describe());
-            b.setTag(l.name());
-            b.setId(android.view.View.generateViewId());
-            levels.addView(b);
-            if (l.name().equals(current)) b.setChecked(true);
-            b.setOnCheckedChangeListener((v, checked) -> {
-                if (checked) settings.setSecurityLevel(l);
-            });
+            choice(levels, l.describe(), l.name(), l.name().equals(current), () -> settings.setSecurityLevel(l));
         }
-
+        RadioGroup liveness = findViewById(R.id.settings_liveness);
+        for (LivenessMode m : new LivenessMode[] {LivenessMode.ACTIVE, LivenessMode.PASSIVE, LivenessMode.OFF}) {
+            choice(liveness, AppSettings.describeLiveness(m), m, m == settings.livenessMode(), () -> settings.setLivenessMode(m));
+        }
         RadioGroup timeouts = findViewById(R.id.settings_timeouts);
         for (long ms : AppSettings.TIMEOUTS_MS) {
-            RadioButton b = new RadioButton(this);
-            b.setText(AppSettings.describeTimeout(ms));
-            b.setTag(ms);
-            b.setId(android.view.View.generateViewId());
-            timeouts.addView(b);
-            if (ms == settings.gateTimeoutMs()) b.setChecked(true);
-            b.setOnCheckedChangeListener((v, checked) -> {
-                if (checked) settings.setGateTimeoutMs(ms);
-            });
+            choice(timeouts, AppSettings.describeTimeout(ms), ms, ms == settings.gateTimeoutMs(), () -> settings.setGateTimeoutMs(ms));
         }
 
+        findViewById(R.id.settings_pin_change).setOnClickListener(v -> changePin());
         findViewById(R.id.settings_reenroll).setOnClickListener(v -> services.io.execute(() -> {
             Person owner = services.gallery().owner();
             if (owner != null) services.main.post(() -> startActivity(EnrollActivity.reenroll(this, owner, false)));
@@ -62,6 +57,55 @@ public final class SettingsActivity extends SecureActivity {
                 .setMessage(R.string.settings_delete_confirm)
                 .setPositiveButton(R.string.settings_delete, (d, w) -> deleteAll())
                 .setNegativeButton(R.string.household_cancel, null).show());
+    }
+
+    /** Adds one option to a group of choices; {@code chosen} runs when the user picks it. */
+    private void choice(RadioGroup group, String text, Object tag, boolean checked, Runnable chosen) {
+        RadioButton b = new RadioButton(this);
+        b.setText(text);
+        b.setTag(tag);
+        b.setId(android.view.View.generateViewId());
+        group.addView(b);
+        if (checked) b.setChecked(true);
+        b.setOnCheckedChangeListener((v, on) -> {
+            if (on) chosen.run();
+        });
+    }
+
+    /** Replaces the PIN once the current one is verified; a wrong current PIN counts against the PIN's lockout. */
+    private void changePin() {
+        EditText current = findViewById(R.id.settings_pin_current), fresh = findViewById(R.id.settings_pin_new),
+                again = findViewById(R.id.settings_pin_again);
+        TextView message = findViewById(R.id.settings_pin_message);
+        Button change = findViewById(R.id.settings_pin_change);
+        Throttle throttle = services.rules().pin;
+        String old = current.getText().toString(), p = fresh.getText().toString();
+        String problem = PinStore.problem(p);
+        if (problem == null && !p.equals(again.getText().toString())) problem = getString(R.string.setup_pin_mismatch);
+        long locked = throttle.lockedForMs();
+        if (locked > 0) problem = getString(R.string.gate_pin_locked_out, (locked + 999) / 1000);
+        if (problem != null) {
+            message.setText(problem);
+            return;
+        }
+        current.setText("");
+        change.setEnabled(false);
+        services.io.execute(() -> {
+            boolean ok = services.pin.verify(old);
+            if (ok) services.pin.set(p);
+            services.main.post(() -> {
+                change.setEnabled(true);
+                if (ok) {
+                    services.rules().pinUsed();
+                    fresh.setText("");
+                    again.setText("");
+                    message.setText(R.string.settings_pin_changed);
+                } else {
+                    long lockout = throttle.recordFailure();
+                    message.setText(lockout > 0 ? getString(R.string.gate_pin_locked_out, (lockout + 999) / 1000) : getString(R.string.settings_pin_wrong));
+                }
+            });
+        });
     }
 
     private void deleteAll() {

@@ -51,6 +51,10 @@ public final class UnlockEvent {
         FACE_MATCH,
         /** Face attempt failed: unknown face, or a person not allowed to unlock. */
         FACE_REJECTED,
+        /** Face recognized, but the liveness check found a presentation attack (photo moved as a plane, face swapped). */
+        FACE_SPOOF,
+        /** Face recognized, but the liveness challenge was not completed in time (or the face left the view). */
+        FACE_TIMEOUT,
         /** Correct PIN. */
         PIN,
         /** Wrong PIN. */

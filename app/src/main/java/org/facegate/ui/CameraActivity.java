@@ -53,8 +53,10 @@ public abstract class CameraActivity extends SecureActivity {
     /**
      * Runs on the inference thread for each frame that is not dropped. Returns what to show, run on the main thread
      * if the screen is still resumed; null for nothing.
+     *
+     * @param timeMillis the frame's capture time (see {@link FrameSource.Sink#frame})
      */
-    protected abstract Runnable analyze(FaceModels models, RgbImage frame) throws Exception;
+    protected abstract Runnable analyze(FaceModels models, RgbImage frame, long timeMillis) throws Exception;
 
     /** The models could not be opened or a frame failed; runs on the main thread. */
     protected void onAnalysisFailed(Exception e) {
@@ -107,11 +109,11 @@ public abstract class CameraActivity extends SecureActivity {
             }
 
             @Override
-            public void frame(RgbImage frame) {
+            public void frame(RgbImage frame, long timeMillis) {
                 engine.offer(new FaceEngine.Job() {
                     @Override
                     public void run(FaceModels models) throws Exception {
-                        Runnable show = analyze(models, frame);
+                        Runnable show = analyze(models, frame, timeMillis);
                         if (show != null) services.main.post(() -> {
                             if (resumed && running) show.run();
                         });

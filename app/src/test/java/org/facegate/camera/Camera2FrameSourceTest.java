@@ -100,7 +100,7 @@ public class Camera2FrameSourceTest {
         }
 
         @Override
-        public void frame(RgbImage frame) {}
+        public void frame(RgbImage frame, long timeMillis) {}
 
         @Override
         public void problem(FrameSource.Problem problem, String detail) {

@@ -38,6 +38,7 @@ import org.facegate.testing.Await;
 import org.facegate.testing.GroupPhoto;
 import org.facegate.testing.Photos;
 import org.facegate.testing.TestModels;
+import org.facegate.liveness.Challenge;
 import org.junit.Test;
 import org.robolectric.RuntimeEnvironment;
 import org.robolectric.annotation.Config;
@@ -112,9 +113,13 @@ public class ScreenshotsTest extends AppTest {
         enroll("Bea", Role.MEMBER, false, bea, modelId);
         services.session.lock();
 
+        // liveness is on (active, the default): the photo gets the challenge's instruction, and never more. The order
+        // of the challenges is random; a session that asked for a turn first times out and the next one starts, so
+        // waiting for the blink instruction gives the same image every time
         show(group.person(1, 1.8f, 640));
         GateActivity gate = visible(GateActivity.class);
-        Await.until("a face box", () -> !cameras.isEmpty() && camera().started && !overlayEmpty(gate));
+        Await.until(() -> "the blink instruction: " + statusOf(gate), () -> !cameras.isEmpty() && camera().started && !overlayEmpty(gate)
+                && text(gate, R.id.gate_status).equals(Challenge.BLINK.instruction()));
         controller(gate).pause();
         save(gate, "3-gate");
         controller(gate).stop().destroy();
@@ -154,7 +159,10 @@ public class ScreenshotsTest extends AppTest {
         Await.until("the list", () -> ((android.widget.LinearLayout) household.findViewById(R.id.household_list)).getChildCount() == 2);
         save(household, "7-household");
 
-        save(visible(SettingsActivity.class), "8-settings");
+        SettingsActivity settings = visible(SettingsActivity.class);
+        save(settings, "8-settings");
+        ((android.widget.ScrollView) settings.findViewById(R.id.settings_scroll)).fullScroll(View.FOCUS_DOWN);
+        save(settings, "8b-settings-pin");
 
         // landscape from here: the group photo is wide
         RuntimeEnvironment.setQualifiers("+land");
@@ -167,7 +175,7 @@ public class ScreenshotsTest extends AppTest {
         services.session.lock();
         show(group.person(1, 1.8f, 640));
         GateActivity land = visible(GateActivity.class);
-        Await.until("a face box", () -> camera().started && !overlayEmpty(land));
+        Await.until("a face box", () -> camera().started && !overlayEmpty(land) && !text(land, R.id.gate_status).startsWith("Starting"));
         controller(land).pause();
         save(land, "10-gate-landscape");
     }

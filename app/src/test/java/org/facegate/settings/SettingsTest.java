@@ -7,12 +7,15 @@ import static org.robolectric.Shadows.shadowOf;
 
 import android.app.AlertDialog;
 import android.content.Intent;
+import android.widget.EditText;
 import android.widget.RadioButton;
 import android.widget.RadioGroup;
 import org.facegate.R;
 import org.facegate.enroll.EnrollActivity;
 import org.facegate.gate.GateActivity;
+import org.facegate.liveness.LivenessMode;
 import org.facegate.match.SecurityLevel;
+import org.facegate.security.Throttle;
 import org.facegate.store.FaceGateDatabase;
 import org.facegate.store.Role;
 import org.facegate.testing.AndroidKeyStoreRule;
@@ -51,6 +54,77 @@ public class SettingsTest extends AppTest {
         assertEquals("Immediately", immediately.getText().toString());
         immediately.performClick();
         assertEquals(0, services.settings.gateTimeoutMs());
+    }
+
+    @Test
+    public void livenessModesAreExplainedAndApply() {
+        owner();
+        SettingsActivity s = start(SettingsActivity.class);
+        RadioGroup modes = s.findViewById(R.id.settings_liveness);
+        assertEquals(3, modes.getChildCount());
+        RadioButton passive = null;
+        for (int i = 0; i < modes.getChildCount(); i++) {
+            RadioButton b = (RadioButton) modes.getChildAt(i);
+            assertEquals(b.getText().toString(), b.getTag() == LivenessMode.ACTIVE, b.isChecked());
+            if (b.getTag() == LivenessMode.PASSIVE) passive = b;
+        }
+        assertTrue(passive.getText().toString(), passive.getText().toString().startsWith("Passive: waits for a natural blink"));
+        passive.performClick();
+        assertEquals(LivenessMode.PASSIVE, services.settings.livenessMode());
+        // the choice survives the screen
+        SettingsActivity again = start(SettingsActivity.class);
+        RadioGroup modes2 = again.findViewById(R.id.settings_liveness);
+        assertEquals(LivenessMode.PASSIVE, modes2.findViewById(modes2.getCheckedRadioButtonId()).getTag());
+    }
+
+    private void changePin(SettingsActivity s, String current, String fresh, String again) {
+        ((EditText) s.findViewById(R.id.settings_pin_current)).setText(current);
+        ((EditText) s.findViewById(R.id.settings_pin_new)).setText(fresh);
+        ((EditText) s.findViewById(R.id.settings_pin_again)).setText(again);
+        s.findViewById(R.id.settings_pin_change).performClick();
+    }
+
+    private String pinMessage(SettingsActivity s) {
+        return text(s, R.id.settings_pin_message);
+    }
+
+    @Test
+    public void changingThePinNeedsTheCurrentOne() {
+        owner();
+        SettingsActivity s = start(SettingsActivity.class);
+        changePin(s, PIN, "12", "12");
+        assertEquals("Use at least 4 digits", pinMessage(s));
+        changePin(s, PIN, "13579", "13570");
+        assertEquals("The two PINs differ", pinMessage(s));
+
+        changePin(s, "0000", "13579", "13579");
+        Await.until("wrong current PIN", () -> pinMessage(s).equals("The current PIN is wrong"));
+        assertEquals(1, services.rules().pin.failures());
+        assertTrue("old PIN kept", onIo(() -> services.pin.verify(PIN)));
+
+        changePin(s, PIN, "13579", "13579");
+        Await.until("PIN changed", () -> pinMessage(s).equals("PIN changed"));
+        assertTrue(onIo(() -> services.pin.verify("13579")));
+        assertFalse(onIo(() -> services.pin.verify(PIN)));
+        assertEquals(0, services.rules().pin.failures());
+        // stored salted and hashed like the first PIN, never plain
+        assertFalse(services.prefs.getAll().toString(), services.prefs.getAll().toString().contains("13579"));
+    }
+
+    @Test
+    public void wrongCurrentPinsAreThrottledLikeTheGatesPin() {
+        owner();
+        SettingsActivity s = start(SettingsActivity.class);
+        for (int i = 1; i <= Throttle.MAX_FAILURES; i++) {
+            changePin(s, "0000", "13579", "13579");
+            int n = i;
+            Await.until("wrong PIN " + n, () -> s.findViewById(R.id.settings_pin_change).isEnabled()
+                    && (n < Throttle.MAX_FAILURES ? services.rules().pin.failures() == n : services.rules().pin.lockedForMs() > 0));
+        }
+        assertTrue(pinMessage(s), pinMessage(s).startsWith("Too many wrong PINs"));
+        changePin(s, PIN, "13579", "13579");        // even the right PIN waits for the lockout
+        assertTrue(pinMessage(s), pinMessage(s).startsWith("Too many wrong PINs"));
+        assertTrue(onIo(() -> services.pin.verify(PIN)));
     }
 
     @Test

@@ -4,6 +4,7 @@ import android.app.Activity;
 import android.graphics.Bitmap;
 import android.view.View;
 import android.widget.ImageView;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.facegate.camera.FrameSource;
 import org.facegate.image.RgbImage;
@@ -11,14 +12,23 @@ import org.facegate.image.RgbImage;
 /**
  * A camera that films photos: while started, a background thread offers the photo currently {@link #show shown}
  * about every 15 ms, like a camera at ~60 fps, to the app's sink (which drops frames while the previous one is being
- * processed). The preview shows the photo centre-cropped, as the Camera2 preview is.
+ * processed), stamped with the wall clock. Or it {@link #play plays} a clip: every frame once, in order, each
+ * waiting until the app is ready for it, stamped with the clip's own time, so a liveness challenge sees the clip's
+ * timing however slowly the desktop runtime processes it. The preview shows the photo or the clip's first frame
+ * centre-cropped, as the Camera2 preview is.
  */
 public final class ReplayFrameSource implements FrameSource {
     private final ImageView preview;
     private volatile RgbImage frame;
+    private volatile List<RgbImage> clip;
+    private volatile long clipStartMillis;
+    private volatile int clipFps;
+    private volatile long lastMillis;
     private volatile Sink sink;
     private Thread thread;
     public final AtomicInteger delivered = new AtomicInteger(), skipped = new AtomicInteger();
+    /** Frames of the current clip delivered so far. */
+    public final AtomicInteger played = new AtomicInteger();
     public volatile boolean started;
 
     public ReplayFrameSource(Activity activity) {
@@ -28,8 +38,28 @@ public final class ReplayFrameSource implements FrameSource {
 
     /** Puts a photo in front of the camera (null: nothing, no frames). Call on the main thread. */
     public void show(Bitmap photo) {
+        clip = null;
         preview.setImageBitmap(photo);
         frame = photo == null ? null : Photos.rgb(photo);
+    }
+
+    /**
+     * Plays {@code frames} (camera frames: upright, mirrored as a front camera delivers them) at {@code fps}, each
+     * delivered once; afterwards the camera sees nothing. {@code preview} is what the screen shows meanwhile.
+     */
+    public void play(List<RgbImage> frames, int fps, Bitmap preview) {
+        this.preview.setImageBitmap(preview);
+        frame = null;
+        played.set(0);
+        clipFps = fps;
+        clipStartMillis = lastMillis + 1000;
+        clip = frames;
+    }
+
+    /** Whether every frame of the clip has been delivered. */
+    public boolean clipDone() {
+        List<RgbImage> c = clip;
+        return c != null && played.get() >= c.size();
     }
 
     @Override
@@ -43,11 +73,17 @@ public final class ReplayFrameSource implements FrameSource {
         started = true;
         thread = new Thread(() -> {
             while (sink == s) {
+                List<RgbImage> c = clip;
                 RgbImage f = frame;
-                if (f != null) {
+                int i = played.get();
+                if (c != null) {
+                    if (i < c.size() && s.ready()) {
+                        deliver(s, c.get(i), clipStartMillis + i * 1000L / clipFps);
+                        played.incrementAndGet();
+                    }
+                } else if (f != null) {
                     if (s.ready()) {
-                        s.frame(f);
-                        delivered.incrementAndGet();
+                        deliver(s, f, System.nanoTime() / 1_000_000);
                     } else {
                         skipped.incrementAndGet();
                     }
@@ -61,6 +97,12 @@ public final class ReplayFrameSource implements FrameSource {
         }, "replay-camera");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private void deliver(Sink s, RgbImage f, long timeMillis) {
+        lastMillis = Math.max(lastMillis, timeMillis);
+        s.frame(f, lastMillis);
+        delivered.incrementAndGet();
     }
 
     @Override

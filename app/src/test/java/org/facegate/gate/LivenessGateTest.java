@@ -1,0 +1,167 @@
+package org.facegate.gate;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assume.assumeTrue;
+import static org.robolectric.Shadows.shadowOf;
+
+import android.text.Editable;
+import android.text.TextWatcher;
+import android.widget.TextView;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.facegate.R;
+import org.facegate.image.RgbImage;
+import org.facegate.liveness.Challenge;
+import org.facegate.liveness.LivenessMode;
+import org.facegate.liveness.PlanarAttack;
+import org.facegate.store.Role;
+import org.facegate.store.UnlockEvent;
+import org.facegate.testing.AppTest;
+import org.facegate.testing.Await;
+import org.facegate.testing.Photos;
+import org.junit.Test;
+
+/**
+ * The gate with liveness on, on real data: the selfie clip of {@code shared/eval/liveness} (168 frames at 12 fps of a
+ * man blinking, head still; see its SOURCE.md) is the owner at the camera, and one of its frames is both his
+ * enrollment photo and the photo an attacker holds up, still or moved as a plane ({@link PlanarAttack}). Frames are
+ * replayed one by one with their capture times, mirrored as the front camera delivers them. Replays that only have
+ * to outlast a session's time limit run at {@link #SLOW_FPS} (a slow camera: every challenge is timed on capture
+ * times), since the desktop runtime takes a good part of a second per frame on a busy machine. Skipped with a
+ * message when the data is absent ({@code -Dfacegate.liveness}).
+ */
+public class LivenessGateTest extends AppTest {
+    static final int FPS = 12, SLOW_FPS = 4;
+    /** Eyes open, frontal (labels.tsv: open from 24 to 42). */
+    static final int ENROLL_FRAME = 35;
+    static final String OWNER = "Clip Owner";
+
+    private final List<String> statuses = Collections.synchronizedList(new ArrayList<>());
+
+    private static File clipFrame(int n) {
+        String dir = System.getProperty("facegate.liveness");
+        File f = new File(dir, String.format("real/blinkdetector_video/frame_%04d.jpg", n));
+        assumeTrue("liveness clip not found (-Dfacegate.liveness=" + dir + "): test skipped", dir != null && f.isFile());
+        return f;
+    }
+
+    /** Every {@code step}-th clip frame from {@code from} to {@code to}, as the front camera delivers them (mirrored). */
+    private static List<RgbImage> clip(int from, int to, int step) {
+        List<RgbImage> frames = new ArrayList<>();
+        for (int i = from; i <= to; i += step) frames.add(Photos.rgb(clipFrame(i)).mirrored());
+        return frames;
+    }
+
+    /** The enrollment photo filmed as {@code motion}: {@code seconds} of frames at {@link #SLOW_FPS}, mirrored. */
+    private static List<RgbImage> photoAttack(PlanarAttack.Motion motion, double seconds) {
+        RgbImage photo = Photos.rgb(clipFrame(ENROLL_FRAME));
+        List<RgbImage> frames = new ArrayList<>();
+        for (RgbImage f : PlanarAttack.video(photo, motion, PlanarAttack.Degradation.NOISE, (int) Math.ceil(seconds * SLOW_FPS), 270, 480, 7)) {
+            frames.add(f.mirrored());
+        }
+        return frames;
+    }
+
+    /** The owner, enrolled from one clip frame, and the gate looking, with every status it shows recorded. */
+    private GateActivity gate(LivenessMode mode) {
+        services.settings.setLivenessMode(mode);
+        createPin(OWNER);
+        enroll(OWNER, Role.OWNER, true, clipFrame(ENROLL_FRAME));
+        GateActivity gate = start(GateActivity.class);
+        Await.until(() -> "camera to start: " + statusOf(gate), () -> !cameras.isEmpty() && camera().started);
+        ((TextView) gate.findViewById(R.id.gate_status)).addTextChangedListener(new TextWatcher() {
+            @Override
+            public void beforeTextChanged(CharSequence s, int start, int count, int after) {}
+
+            @Override
+            public void onTextChanged(CharSequence s, int start, int before, int count) {}
+
+            @Override
+            public void afterTextChanged(Editable s) {
+                String t = s.toString();
+                if (statuses.isEmpty() || !statuses.get(statuses.size() - 1).equals(t)) statuses.add(t);
+            }
+        });
+        return gate;
+    }
+
+    private void play(List<RgbImage> frames, int fps) {
+        camera().play(frames, fps, Photos.bitmap(clipFrame(ENROLL_FRAME)));
+    }
+
+    /** Waits until the whole replay has been processed (however long, as long as frames keep going through). */
+    private void awaitReplay(GateActivity gate) {
+        Await.untilProgressing(() -> "the replay to end (" + camera().played + " frames played): " + statusOf(gate),
+                () -> camera().clipDone() && services.engine().pending() == 0, camera().played::get);
+        idle();
+    }
+
+    private List<UnlockEvent.Outcome> outcomes() {
+        return onIo(() -> services.db().events().recent(20)).stream().map(e -> e.outcome).collect(Collectors.toList());
+    }
+
+    @Test
+    public void livenessIsActiveByDefault() {
+        assertEquals(LivenessMode.ACTIVE, services.settings.livenessMode());
+    }
+
+    @Test
+    public void passiveModeOpensForTheOwnerBlinking() {
+        GateActivity gate = gate(LivenessMode.PASSIVE);
+        play(clip(1, 168, 1), FPS);
+        ContentActivity content = follow(gate, ContentActivity.class);
+        assertEquals("Welcome, " + OWNER, text(content, R.id.content_welcome));
+        assertTrue(statuses.toString(), statuses.contains("Look at the screen."));
+        assertEquals(List.of(UnlockEvent.Outcome.FACE_MATCH), outcomes());
+    }
+
+    @Test
+    public void activeModeAsksForChallengesAndTimesOutOnTheStillHead() {
+        GateActivity gate = gate(LivenessMode.ACTIVE);
+        play(clip(1, 168, FPS / SLOW_FPS), SLOW_FPS);
+        awaitReplay(gate);
+        assertNull("the gate stayed shut", shadowOf(gate).getNextStartedActivity());
+        assertFalse(services.session.isUnlocked());
+        // the challenges come in a random order: a turn, or a blink then a turn, which the still head never makes
+        assertTrue(statuses.toString(), statuses.stream().anyMatch(s -> s.equals(Challenge.TURN_LEFT.instruction()) || s.equals(Challenge.TURN_RIGHT.instruction())
+                || s.equals(Challenge.BLINK.instruction())));
+        assertTrue(statuses.toString(), statuses.stream().anyMatch(s -> s.matches("No (head turn|blink) seen in time\\. Try again \\(attempt 1 of 5\\)")));
+        assertEquals(List.of(UnlockEvent.Outcome.FACE_TIMEOUT), outcomes());
+        assertEquals("a timeout counts as one failed attempt", 1, services.rules().face.failures());
+    }
+
+    @Test
+    public void theOwnersPhotoHeldStillNeverOpensInPassiveMode() {
+        photoNeverOpens(LivenessMode.PASSIVE, PlanarAttack.Motion.STATIC, UnlockAttempt.PASSIVE_MILLIS);
+    }
+
+    @Test
+    public void theOwnersPhotoHeldStillNeverOpensInActiveMode() {
+        photoNeverOpens(LivenessMode.ACTIVE, PlanarAttack.Motion.STATIC, 2 * org.facegate.liveness.ChallengeSession.MILLIS_PER_CHALLENGE);
+    }
+
+    @Test
+    public void theOwnersPhotoSwungAsAPlaneNeverOpensInActiveMode() {
+        photoNeverOpens(LivenessMode.ACTIVE, PlanarAttack.Motion.SWING, 2 * org.facegate.liveness.ChallengeSession.MILLIS_PER_CHALLENGE);
+    }
+
+    /** Plays the photo attack for longer than one session may take: the session must end, and not in the gate opening. */
+    private void photoNeverOpens(LivenessMode mode, PlanarAttack.Motion motion, long sessionMillis) {
+        GateActivity gate = gate(mode);
+        play(photoAttack(motion, sessionMillis / 1000.0 + 1), SLOW_FPS);
+        awaitReplay(gate);
+        assertNull("the gate stayed shut: " + statuses, shadowOf(gate).getNextStartedActivity());
+        assertFalse(services.session.isUnlocked());
+        List<UnlockEvent.Outcome> outcomes = outcomes();
+        assertFalse(outcomes.toString(), outcomes.isEmpty());
+        for (UnlockEvent.Outcome o : outcomes) {
+            assertTrue(outcomes + " " + statuses, o == UnlockEvent.Outcome.FACE_TIMEOUT || o == UnlockEvent.Outcome.FACE_SPOOF);
+        }
+    }
+}
