@@ -29,7 +29,7 @@ import org.facegate.pipeline.FacePipeline;
 public final class FaceModels implements AutoCloseable {
     /** The list of shipped models and their sha256, beside them in the assets (written by model-conversion). */
     public static final String SUMS = "models.sha256";
-    /** Shipped embedding models are named like this (model-conversion's variants, e.g. mobilefacenet-int8.tflite). */
+    /** Shipped embedding models are named like this (model-conversion's variants, e.g. mobilefacenet-fp16.tflite). */
     static final String EMBEDDER_PREFIX = "mobilefacenet";
 
     /** facecore's default detector ({@code blazeface+mesh}). */

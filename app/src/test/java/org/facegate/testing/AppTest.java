@@ -167,7 +167,7 @@ public abstract class AppTest {
 
     /**
      * Samples of photos, by path, with the model id under key "": the pipeline is deterministic, so tests enrolling
-     * the same photos share one computation (the desktop runtime needs ~1 s per embedding of the int8 model).
+     * the same photos share one computation (an embedding is the slowest step on the desktop runtime).
      */
     private static final Map<String, Object> SAMPLES = new HashMap<>();
 
