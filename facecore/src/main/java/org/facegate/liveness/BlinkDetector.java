@@ -37,8 +37,8 @@ public final class BlinkDetector {
     /**
      * Correlation below which the other eye must be at the same time: a blink closes both eyes, while noise and blur
      * decorrelate one small eye at a time. On the real clip the other eye reads 0.38 or less in every blink (0.6x
-     * smaller and darker copy; 0.1 at full size); in the generated attacks it stayed at 0.8 and up where one eye fell
-     * below {@link #CORRELATION_CLOSED}.
+     * smaller and darker copy; 0.15 at full size); in the generated attacks (docs/liveness.md) it stayed at 0.58 and up
+     * where one eye fell below {@link #CORRELATION_CLOSED} on a frame the mesh read as closed.
      */
     public static final float OTHER_EYE_CLOSED = 0.5f;
     /** Control-region correlation (nose band, brows) below which the mapping is not trusted (no closure is counted on
