@@ -3,9 +3,7 @@ package org.facegate.engine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.facegate.detect.Detectors;
 import org.facegate.detect.Face;
@@ -15,7 +13,6 @@ import org.facegate.embed.Embedding;
 import org.facegate.embed.TfliteEmbedder;
 import org.facegate.image.RgbImage;
 import org.facegate.liveness.LivenessAnalyzer;
-import org.facegate.tflite.EmbeddingModelInfo;
 import org.facegate.tflite.InterpreterFactory;
 import org.facegate.tflite.ModelException;
 import org.facegate.tflite.ModelLoader;
@@ -29,8 +26,6 @@ import org.facegate.pipeline.FacePipeline;
 public final class FaceModels implements AutoCloseable {
     /** The list of shipped models and their sha256, beside them in the assets (written by model-conversion). */
     public static final String SUMS = "models.sha256";
-    /** Shipped embedding models are named like this (model-conversion's variants, e.g. mobilefacenet-fp16.tflite). */
-    static final String EMBEDDER_PREFIX = "mobilefacenet";
 
     /** facecore's default detector ({@code blazeface+mesh}). */
     public final FaceDetector detector;
@@ -85,10 +80,7 @@ public final class FaceModels implements AutoCloseable {
                 throw new ModelException(e.getKey() + ": " + SUMS + " and facecore pin different sha256 (" + e.getValue() + " vs " + before + ")");
             }
         }
-        List<String> embedders = new ArrayList<>();
-        for (String name : shipped.keySet()) if (name.startsWith(EMBEDDER_PREFIX) && name.endsWith(".tflite")) embedders.add(name);
-        if (embedders.size() != 1) throw new ModelException("expected exactly one " + EMBEDDER_PREFIX + "*.tflite in " + SUMS + ", found " + embedders);
-        String file = embedders.get(0);
+        String file = TfliteEmbedder.shippedFile(shipped.keySet(), SUMS);
 
         ModelLoader loader = new ModelLoader(assets, sums);
         FaceDetector detector = Detectors.open(Detectors.DEFAULT, loader, factory);
@@ -96,14 +88,9 @@ public final class FaceModels implements AutoCloseable {
         try {
             liveness = LivenessAnalyzer.open(loader, factory);
             ByteBuffer model = loader.load(file);
-            EmbeddingModelInfo info = EmbeddingModelInfo.read(model, file);
             // normalization from the model's own metadata: a swapped model with other preprocessing cannot be fed wrongly
-            TfliteEmbedder embedder = new TfliteEmbedder(factory.create(model), info.modelId(), info.normalization(), true);
-            if (embedder.dimension() != info.dimension()) {
-                embedder.close();
-                throw new ModelException(file + ": output dimension " + embedder.dimension() + " but metadata says " + info.dimension());
-            }
-            return new FaceModels(detector, embedder, info.modelId(), file, liveness);
+            TfliteEmbedder embedder = TfliteEmbedder.describedBy(model, file, factory, true);
+            return new FaceModels(detector, embedder, embedder.modelId(), file, liveness);
         } catch (ModelException | RuntimeException e) {
             detector.close();
             if (liveness != null) liveness.close();

@@ -4,7 +4,10 @@ import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import org.facegate.image.RgbImage;
 import org.facegate.image.Sampler;
 import org.facegate.tflite.EmbeddingModelInfo;
@@ -69,6 +72,24 @@ public final class TfliteEmbedder implements Embedder {
         staging = FloatBuffer.allocate(height * width * 3 * batch);
         output = outType == DataType.FLOAT32 ? new float[batch][dim] : new byte[batch][dim];
         sum = new float[dim];
+    }
+
+    /** model-conversion names its embedding variants like this (e.g. mobilefacenet-fp16.tflite). */
+    public static final String SHIPPED_PREFIX = "mobilefacenet";
+
+    /**
+     * The one embedding model among shipped model files (the names of model-conversion's models.sha256): exactly one
+     * variant ships, so an app or CLI never has to guess which model its templates belong to.
+     *
+     * @param files    the shipped file names
+     * @param listName names the list in errors
+     * @throws ModelException if the list holds no {@value #SHIPPED_PREFIX}*.tflite file or several
+     */
+    public static String shippedFile(Collection<String> files, String listName) throws ModelException {
+        List<String> found = new ArrayList<>();
+        for (String name : files) if (name.startsWith(SHIPPED_PREFIX) && name.endsWith(".tflite")) found.add(name);
+        if (found.size() != 1) throw new ModelException("expected exactly one " + SHIPPED_PREFIX + "*.tflite in " + listName + ", found " + found);
+        return found.get(0);
     }
 
     /**

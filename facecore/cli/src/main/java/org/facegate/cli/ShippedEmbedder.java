@@ -7,8 +7,6 @@ import java.io.InputStream;
 import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.facegate.embed.TfliteEmbedder;
 import org.facegate.tflite.InterpreterFactory;
@@ -18,13 +16,12 @@ import org.facegate.tflite.ModelSource;
 
 /**
  * The embedding model the phone runs: model-conversion's "models" artifact (on the classpath, shaded into
- * facegate-cli.jar) holds the shipped variant and {@value #SUMS}. The CLI takes the one {@value #PREFIX}*.tflite
+ * facegate-cli.jar) holds the shipped variant and {@value #SUMS}. The CLI takes the one embedding model
  * listed there, verifies its sha256 and reads normalization and model id from its metadata, so CLI measurements
  * and galleries are those of the app's model.
  */
 final class ShippedEmbedder implements ModelSource {
     static final String SUMS = "models.sha256";
-    static final String PREFIX = "mobilefacenet";
 
     private ShippedEmbedder() {}
 
@@ -37,10 +34,7 @@ final class ShippedEmbedder implements ModelSource {
         } catch (IOException e) {
             throw new ModelException("cannot read the shipped model list " + SUMS + ": " + e.getMessage(), e);
         }
-        List<String> embedders = new ArrayList<>();
-        for (String name : sums.keySet()) if (name.startsWith(PREFIX) && name.endsWith(".tflite")) embedders.add(name);
-        if (embedders.size() != 1) throw new ModelException("expected exactly one " + PREFIX + "*.tflite in " + SUMS + ", found " + embedders);
-        String file = embedders.get(0);
+        String file = TfliteEmbedder.shippedFile(sums.keySet(), SUMS);
         return TfliteEmbedder.describedBy(new ModelLoader(source, sums).load(file), file, factory, flip);
     }
 
