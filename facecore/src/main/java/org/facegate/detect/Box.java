@@ -22,4 +22,9 @@ public record Box(float left, float top, float right, float bottom) {
         float inter = iw * ih;
         return inter / (area() + o.area() - inter);
     }
+
+    /** This box moved by (dx, dy). */
+    public Box translated(float dx, float dy) {
+        return new Box(left + dx, top + dy, right + dx, bottom + dy);
+    }
 }

@@ -30,7 +30,7 @@ public final class Detectors {
             case "blazeface+mesh":
                 FaceDetector blaze = new BlazeFace(loader, factory, BlazeFace.Range.SHORT);
                 try {
-                    return new MeshRefinedDetector(blaze, new FaceMesh(loader, factory));
+                    return new ZoomingDetector(new MeshRefinedDetector(blaze, new FaceMesh(loader, factory)));
                 } catch (ModelException e) {
                     blaze.close();
                     throw e;

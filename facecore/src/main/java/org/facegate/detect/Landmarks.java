@@ -35,4 +35,14 @@ public record Landmarks(Point leftEye, Point rightEye, Point nose, Point mouthLe
         float sum = dl + dr;
         return sum == 0 ? 0 : (dl - dr) / sum;
     }
+
+    /** These keypoints moved by (dx, dy), e.g. from a crop's pixels back to the frame's. */
+    public Landmarks translated(float dx, float dy) {
+        return new Landmarks(move(leftEye, dx, dy), move(rightEye, dx, dy), move(nose, dx, dy), move(mouthLeft, dx, dy),
+                move(mouthRight, dx, dy), move(mouthCenter, dx, dy));
+    }
+
+    private static Point move(Point p, float dx, float dy) {
+        return p == null ? null : new Point(p.x() + dx, p.y() + dy);
+    }
 }

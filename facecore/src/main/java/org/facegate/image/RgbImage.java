@@ -30,4 +30,14 @@ public record RgbImage(int width, int height, int[] argb) {
         }
         return new RgbImage(width, height, out);
     }
+
+    /** Returns a copy of the rectangle [x0, x0 + w) x [y0, y0 + h), which must lie inside the image. */
+    public RgbImage crop(int x0, int y0, int w, int h) {
+        if (x0 < 0 || y0 < 0 || w <= 0 || h <= 0 || x0 + w > width || y0 + h > height) {
+            throw new IllegalArgumentException("crop " + w + "x" + h + "+" + x0 + "+" + y0 + " outside " + width + "x" + height);
+        }
+        int[] out = new int[w * h];
+        for (int y = 0; y < h; y++) System.arraycopy(argb, (y0 + y) * width + x0, out, y * w, w);
+        return new RgbImage(w, h, out);
+    }
 }

@@ -27,10 +27,7 @@ final class Frames {
         float cx = (box.left() + box.right()) / 2, cy = (box.top() + box.bottom()) / 2;
         int x0 = Math.max(0, Math.round(cx - side / 2)), y0 = Math.max(0, Math.round(cy - side / 2));
         int x1 = Math.min(src.width(), Math.round(cx + side / 2)), y1 = Math.min(src.height(), Math.round(cy + side / 2));
-        int w = x1 - x0, h = y1 - y0;
-        int[] px = new int[w * h];
-        for (int y = 0; y < h; y++) System.arraycopy(src.argb(), (y0 + y) * src.width() + x0, px, y * w, w);
-        return new RgbImage(w, h, px);
+        return src.crop(x0, y0, x1 - x0, y1 - y0);
     }
 
     /** A mirrored, rescaled and darkened copy: the same people under another camera, distance and light. */

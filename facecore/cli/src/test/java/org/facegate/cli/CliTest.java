@@ -185,11 +185,15 @@ public class CliTest {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(
                 "summary: (\\d+) enrolled from one photo each; (\\d+) of (\\d+) recognized").matcher(out);
         assertTrue(out, m.find());
-        assertTrue(out, Integer.parseInt(m.group(1)) >= 3 && Integer.parseInt(m.group(2)) >= 2);
-        // nobody is recognized as someone else: a name on the line of photo N is always sampleN
+        // every one-shot enrollee is found again in the altered copy of their photo (small faces of the group photos
+        // included: the detector zooms in on them)
+        assertTrue(out, Integer.parseInt(m.group(1)) >= 5 && Integer.parseInt(m.group(2)) == Integer.parseInt(m.group(3)));
+        // in the photo of an enrolled person nobody is taken for someone else: a name on the line of photo N is sampleN.
+        // (Photos nobody was enrolled from are not checked: the demo photos show the same friends again, e.g. the
+        // woman enrolled from sample1 is in sample4 too.)
         for (String line : out.split("\n")) {
             java.util.regex.Matcher photo = java.util.regex.Pattern.compile("^(sample\\d): \\d+ face").matcher(line);
-            if (!photo.find()) continue;
+            if (!photo.find() || !out.contains(photo.group(1) + ": enrolled")) continue;
             java.util.regex.Matcher name = java.util.regex.Pattern.compile("(?<!closest )(sample\\d) \\(").matcher(line);
             while (name.find()) assertEquals(line, photo.group(1), name.group(1));
         }
