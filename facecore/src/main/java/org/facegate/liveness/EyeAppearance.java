@@ -125,23 +125,12 @@ final class EyeAppearance {
         for (int i = 0; i < err.length; i++) if (!(err[i] <= ParallaxTracker.MAX_ERROR)) lost[i] = true;
         System.arraycopy(out, 0, current, 0, out.length);
         previous = next;
-        int n = 0;
-        for (boolean l : lost) if (!l) n++;
-        if (n < 6) {
+        Homography h = Homography.fitKept(reference, current, lost, lost.length, 6);
+        if (h == null) {
             control = Float.NaN;
             otherEye = Float.NaN;
             return Float.NaN;
         }
-        float[] src = new float[2 * n], dst = new float[2 * n];
-        for (int i = 0, k = 0; i < lost.length; i++) {
-            if (lost[i]) continue;
-            src[2 * k] = reference[2 * i];
-            src[2 * k + 1] = reference[2 * i + 1];
-            dst[2 * k] = current[2 * i];
-            dst[2 * k + 1] = current[2 * i + 1];
-            k++;
-        }
-        Homography h = Homography.fit(src, dst);
         float brows = Math.min(rightBrow.match(next, rightBrow.mapped(h)), leftBrow.match(next, leftBrow.mapped(h)));
         control = Math.min(ncc(nose.sharp, sampleLevel(next[0], nose.mapped(h), 1)), brows);
         float r = rightEye.match(next, rightEye.mapped(h)), l = leftEye.match(next, leftEye.mapped(h));

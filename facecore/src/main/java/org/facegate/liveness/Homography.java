@@ -80,6 +80,28 @@ public record Homography(double[] m) {
     }
 
     /**
+     * {@link #fit} over the tracked points that were kept: the pairs {@code i < count} of {@code reference} and
+     * {@code current} (x, y interleaved) whose {@code lost[i]} is false.
+     *
+     * @return null when fewer than {@code minPoints} were kept
+     */
+    static Homography fitKept(float[] reference, float[] current, boolean[] lost, int count, int minPoints) {
+        int n = 0;
+        for (int i = 0; i < count; i++) if (!lost[i]) n++;
+        if (n < minPoints) return null;
+        float[] src = new float[2 * n], dst = new float[2 * n];
+        for (int i = 0, k = 0; i < count; i++) {
+            if (lost[i]) continue;
+            src[2 * k] = reference[2 * i];
+            src[2 * k + 1] = reference[2 * i + 1];
+            dst[2 * k] = current[2 * i];
+            dst[2 * k + 1] = current[2 * i + 1];
+            k++;
+        }
+        return fit(src, dst);
+    }
+
+    /**
      * The least-squares affine map taking {@code src} to {@code dst} (an orthographic view of a plane: enough for a
      * small patch of the face). Needs at least 3 non-collinear pairs.
      */

@@ -67,24 +67,16 @@ final class ParallaxTracker {
      * many points were lost to tell.
      */
     float parallax() {
-        int na = 0;
-        for (int i = 0; i < ANCHORS.length; i++) if (!lost[i]) na++;
-        if (na < 6) return Float.NaN;
-        float[] src = new float[2 * na], dst = new float[2 * na];
-        for (int i = 0, k = 0; i < ANCHORS.length; i++) {
-            if (lost[i]) continue;
-            src[2 * k] = reference[2 * i];
-            src[2 * k + 1] = reference[2 * i + 1];
-            dst[2 * k] = current[2 * i];
-            dst[2 * k + 1] = current[2 * i + 1];
-            k++;
-        }
-        Homography h = Homography.fit(src, dst);
+        Homography h = Homography.fitKept(reference, current, lost, ANCHORS.length, 6);
+        if (h == null) return Float.NaN;
         double[] o = new double[2];
         double rss = 0;
-        for (int k = 0; k < na; k++) {
-            h.apply(src[2 * k], src[2 * k + 1], o);
-            rss += (o[0] - dst[2 * k]) * (o[0] - dst[2 * k]) + (o[1] - dst[2 * k + 1]) * (o[1] - dst[2 * k + 1]);
+        int na = 0;
+        for (int i = 0; i < ANCHORS.length; i++) {
+            if (lost[i]) continue;
+            h.apply(reference[2 * i], reference[2 * i + 1], o);
+            rss += (o[0] - current[2 * i]) * (o[0] - current[2 * i]) + (o[1] - current[2 * i + 1]) * (o[1] - current[2 * i + 1]);
+            na++;
         }
         anchorResidual = (float) (Math.sqrt(rss / na) / span);
         double sum = 0;

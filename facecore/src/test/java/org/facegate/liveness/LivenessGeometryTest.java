@@ -37,6 +37,36 @@ public class LivenessGeometryTest {
     }
 
     @Test
+    public void fitKeptUsesOnlyTheKeptPointsBeforeCount() {
+        Homography truth = new Homography(new double[] {0.9, -0.1, 5, 0.15, 1.05, -8, 2e-4, 1e-4, 1});
+        Random r = new Random(2);
+        int n = 12;
+        float[] reference = new float[2 * n], current = new float[2 * n];
+        boolean[] lost = new boolean[n];
+        double[] o = new double[2];
+        for (int i = 0; i < n; i++) {
+            reference[2 * i] = 50 + r.nextFloat() * 200;
+            reference[2 * i + 1] = 50 + r.nextFloat() * 200;
+            truth.apply(reference[2 * i], reference[2 * i + 1], o);
+            current[2 * i] = (float) o[0];
+            current[2 * i + 1] = (float) o[1];
+        }
+        // a lost point and the points past count are tracking garbage: they must not pull the fit
+        lost[3] = true;
+        for (int i : new int[] {3, 10, 11}) current[2 * i] += 500;
+        Homography fit = Homography.fitKept(reference, current, lost, 10, 6);
+        double[] p = new double[2];
+        for (int i = 0; i < 10; i++) {
+            if (lost[i]) continue;
+            fit.apply(reference[2 * i], reference[2 * i + 1], p);
+            assertEquals(current[2 * i], p[0], 0.01);
+            assertEquals(current[2 * i + 1], p[1], 0.01);
+        }
+        for (int i = 4; i < 10; i++) lost[i] = true;
+        assertEquals(null, Homography.fitKept(reference, current, lost, 10, 6));
+    }
+
+    @Test
     public void photoHomographyMatchesTheRenderedFrame() {
         // the generator's own map: the photo's centre stays at the frame centre when only rotated about it
         org.facegate.image.RgbImage photo = new org.facegate.image.RgbImage(100, 100, new int[100 * 100]);
