@@ -9,7 +9,6 @@ import org.facegate.detect.Detectors;
 import org.facegate.detect.Face;
 import org.facegate.detect.FaceDetector;
 import org.facegate.detect.MeshRefinedDetector;
-import org.facegate.detect.ZoomingDetector;
 import org.facegate.embed.Embedding;
 import org.facegate.embed.TfliteEmbedder;
 import org.facegate.image.RgbImage;
@@ -56,8 +55,7 @@ public final class FaceModels implements AutoCloseable {
      * mesh and moves them where its alignment template expects them, so the tracked face gets the same refinement.
      */
     public Embedding embed(RgbImage frame, Face face) {
-        FaceDetector d = detector instanceof ZoomingDetector ? ((ZoomingDetector) detector).inner() : detector;
-        Face aligned = d instanceof MeshRefinedDetector ? ((MeshRefinedDetector) d).refine(frame, face) : face;
+        Face aligned = detector instanceof MeshRefinedDetector ? ((MeshRefinedDetector) detector).refine(frame, face) : face;
         return embedder.embed(frame, pipeline.alignment().transform(aligned));
     }
 

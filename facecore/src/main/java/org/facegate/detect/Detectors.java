@@ -30,7 +30,8 @@ public final class Detectors {
             case "blazeface+mesh":
                 FaceDetector blaze = new BlazeFace(loader, factory, BlazeFace.Range.SHORT);
                 try {
-                    return new ZoomingDetector(new MeshRefinedDetector(blaze, new FaceMesh(loader, factory)));
+                    // zoom at BlazeFace's level: the mesh then starts from precise keypoints, and no mesh runs on a misplaced crop
+                    return new MeshRefinedDetector(new ZoomingDetector(blaze), new FaceMesh(loader, factory));
                 } catch (ModelException e) {
                     blaze.close();
                     throw e;

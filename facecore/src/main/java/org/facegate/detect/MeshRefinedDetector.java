@@ -83,6 +83,11 @@ public final class MeshRefinedDetector implements FaceDetector {
         return new Point(p.x() + dx * ux + dy * vx, p.y() + dx * uy + dy * vy);
     }
 
+    /** The detector whose faces this one refines. */
+    public FaceDetector detector() {
+        return detector;
+    }
+
     @Override
     public String name() {
         return detector.name() + "+mesh";
