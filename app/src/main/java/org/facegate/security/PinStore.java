@@ -18,8 +18,6 @@ import javax.crypto.spec.PBEKeySpec;
 public final class PinStore {
     /** PBKDF2 rounds for new PINs. */
     public static final int ITERATIONS = 120_000;
-    /** Shortest and longest PIN accepted. */
-    public static final int MIN_LENGTH = 4, MAX_LENGTH = 16;
     private static final String ALGORITHM = "PBKDF2WithHmacSHA256";
     private static final int SALT_BYTES = 16, HASH_BITS = 256;
 
@@ -29,22 +27,14 @@ public final class PinStore {
         this.prefs = prefs;
     }
 
-    /** Why a PIN cannot be used, or null when it is acceptable. */
-    public static String problem(CharSequence pin) {
-        if (pin.length() < MIN_LENGTH) return "Use at least " + MIN_LENGTH + " digits";
-        if (pin.length() > MAX_LENGTH) return "Use at most " + MAX_LENGTH + " digits";
-        for (int i = 0; i < pin.length(); i++) if (pin.charAt(i) < '0' || pin.charAt(i) > '9') return "Use digits only";
-        return null;
-    }
-
     /** Whether a PIN has been created. */
     public boolean isSet() {
         return prefs.contains("pin.hash");
     }
 
-    /** Creates or replaces the PIN. */
+    /** Creates or replaces the PIN; one that breaks {@link PinRules} is refused with its problem. */
     public void set(CharSequence pin) {
-        String p = problem(pin);
+        String p = PinRules.problem(pin);
         if (p != null) throw new IllegalArgumentException(p);
         byte[] salt = new byte[SALT_BYTES];
         new SecureRandom().nextBytes(salt);

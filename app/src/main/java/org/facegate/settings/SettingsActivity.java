@@ -12,7 +12,7 @@ import org.facegate.R;
 import org.facegate.enroll.EnrollActivity;
 import org.facegate.liveness.LivenessMode;
 import org.facegate.match.SecurityLevel;
-import org.facegate.security.PinStore;
+import org.facegate.security.PinRules;
 import org.facegate.security.Throttle;
 import org.facegate.store.Person;
 import org.facegate.ui.SecureActivity;
@@ -80,8 +80,7 @@ public final class SettingsActivity extends SecureActivity {
         Button change = findViewById(R.id.settings_pin_change);
         Throttle throttle = services.rules().pin;
         String old = current.getText().toString(), p = fresh.getText().toString();
-        String problem = PinStore.problem(p);
-        if (problem == null && !p.equals(again.getText().toString())) problem = getString(R.string.setup_pin_mismatch);
+        String problem = PinRules.problem(p, again.getText());
         long locked = throttle.lockedForMs();
         if (locked > 0) problem = getString(R.string.gate_pin_locked_out, (locked + 999) / 1000);
         if (problem != null) {

@@ -8,6 +8,7 @@ import android.widget.TextView;
 import org.facegate.R;
 import org.facegate.enroll.EnrollActivity;
 import org.facegate.gate.GateActivity;
+import org.facegate.security.PinRules;
 import org.facegate.security.PinStore;
 import org.facegate.store.Role;
 import org.facegate.ui.SecureActivity;
@@ -49,8 +50,7 @@ public final class SetupActivity extends SecureActivity {
 
     private void submit() {
         String n = name.getText().toString().trim(), p = pin.getText().toString();
-        String problem = n.isEmpty() ? getString(R.string.setup_name_missing) : PinStore.problem(p);
-        if (problem == null && !p.equals(pinAgain.getText().toString())) problem = getString(R.string.setup_pin_mismatch);
+        String problem = n.isEmpty() ? getString(R.string.setup_name_missing) : PinRules.problem(p, pinAgain.getText());
         if (problem != null) {
             error.setText(problem);
             return;

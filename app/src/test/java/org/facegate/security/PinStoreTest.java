@@ -2,8 +2,6 @@ package org.facegate.security;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertNotNull;
-import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import android.content.Context;
@@ -35,10 +33,14 @@ public class PinStoreTest {
     }
 
     @Test
-    public void refusesShortOrNonDigitPins() {
-        assertNotNull(PinStore.problem("123"));
-        assertNotNull(PinStore.problem("12a4"));
-        assertNotNull(PinStore.problem("12345678901234567"));
-        assertNull(PinStore.problem("1234"));
+    public void refusesAPinThatBreaksTheRules() {
+        PinStore a = new PinStore(prefs);
+        try {
+            a.set("12a4");
+            throw new AssertionError("accepted 12a4");
+        } catch (IllegalArgumentException e) {
+            assertEquals("Use digits only", e.getMessage());
+        }
+        assertFalse(a.isSet());
     }
 }
