@@ -48,6 +48,16 @@ public final class FaceGateApp extends Application {
         });
     }
 
+    /**
+     * Never called on a phone, where the process is killed without notice; emulated processes get it (Robolectric,
+     * after each test), and each test's threads would otherwise stay behind.
+     */
+    @Override
+    public void onTerminate() {
+        services.close();
+        super.onTerminate();
+    }
+
     /** The app's services. */
     public static Services services(Context context) {
         return ((FaceGateApp) context.getApplicationContext()).services;

@@ -101,6 +101,16 @@ public final class Services {
     }
 
     /**
+     * Ends the app's threads: inference (its models closed on it, see {@link FaceEngine#stop}) and I/O (once the tasks
+     * already queued have run). For the end of the process, which only emulated processes are told of
+     * ({@link FaceGateApp#onTerminate}: the JVM tests, after each test). Calling it again does nothing.
+     */
+    public synchronized void close() {
+        if (engine != null) engine.stop();
+        io.shutdown();
+    }
+
+    /**
      * Deletes every trace of the people enrolled and of the PIN: database file, template key, preferences. The app
      * is back at first run afterwards. Blocking.
      */

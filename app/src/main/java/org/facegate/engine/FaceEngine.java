@@ -12,7 +12,7 @@ import org.facegate.tflite.InterpreterFactory;
  * inference and the closing all happen on this thread, which is what TFLite's GPU delegate requires. Models are
  * opened on first use and closed when the last screen using them {@link #release releases} them. Camera frames are
  * {@link #offer offered}: while a frame is being processed, further frames are dropped, so a slow phone processes
- * fewer frames instead of building a growing queue.
+ * fewer frames instead of building a growing queue. {@link #stop} ends the thread.
  */
 public final class FaceEngine {
     /** Work that needs the models; runs on the inference thread. */
@@ -25,11 +25,13 @@ public final class FaceEngine {
 
     private final AssetModelSource assets;
     private final Supplier<InterpreterFactory> factories;
+    private final HandlerThread thread;
     private final Handler handler;
     private final AtomicBoolean frameBusy = new AtomicBoolean();
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicInteger dropped = new AtomicInteger();
     private int users;
+    private boolean stopped;
     // confined to the inference thread
     private InterpreterFactory factory;
     private FaceModels models;
@@ -40,9 +42,9 @@ public final class FaceEngine {
     public FaceEngine(AssetModelSource assets, Supplier<InterpreterFactory> factories) {
         this.assets = assets;
         this.factories = factories;
-        HandlerThread t = new HandlerThread("facegate-inference");
-        t.start();
-        handler = new Handler(t.getLooper());
+        thread = new HandlerThread("facegate-inference");
+        thread.start();
+        handler = new Handler(thread.getLooper());
     }
 
     /** A screen starts using the engine (e.g. on resume). */
@@ -71,14 +73,15 @@ public final class FaceEngine {
             dropped.incrementAndGet();
             return false;
         }
-        submit(() -> {
+        boolean queued = submit(() -> {
             try {
                 runJob(job);
             } finally {
                 frameBusy.set(false);
             }
         });
-        return true;
+        if (!queued) frameBusy.set(false);
+        return queued;
     }
 
     /** Whether a frame job is queued or running (frames offered now would be dropped). */
@@ -96,7 +99,38 @@ public final class FaceEngine {
         return dropped.get();
     }
 
-    private void submit(Runnable r) {
+    /**
+     * Ends the inference thread: the jobs already posted run, then the models and the interpreter factory are closed
+     * on the thread (whether or not a screen still holds them), and the thread ends. Waits for that, unless called on
+     * the inference thread itself. Jobs posted and frames offered afterwards are dropped without running. Calling it
+     * again does nothing.
+     *
+     * <p>For the end of the process: {@code FaceGateApp.onTerminate}, which only emulated processes (the JVM tests)
+     * get. On a phone the process is killed without notice; the models are already closed by then, since the last
+     * screen {@link #release released} them on pause, and an idle thread costs nothing.
+     */
+    public void stop() {
+        synchronized (this) {
+            if (stopped) return;
+            submit(this::closeAll);
+            stopped = true;
+        }
+        thread.quitSafely();
+        if (Thread.currentThread() == thread) return;
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+    }
+
+    /** Whether the job was queued (not after {@link #stop}). Queues under the lock, so never behind the closing. */
+    private synchronized boolean submit(Runnable r) {
+        if (stopped) return false;
         pending.incrementAndGet();
         handler.post(() -> {
             try {
@@ -105,6 +139,7 @@ public final class FaceEngine {
                 pending.decrementAndGet();
             }
         });
+        return true;
     }
 
     private void runJob(Job job) {
@@ -128,6 +163,10 @@ public final class FaceEngine {
         synchronized (this) {
             if (users > 0) return;          // reacquired before this ran
         }
+        closeAll();
+    }
+
+    private void closeAll() {
         if (models != null) {
             models.close();
             models = null;

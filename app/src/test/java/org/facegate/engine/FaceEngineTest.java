@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.facegate.testing.Photos;
+import org.facegate.testing.Threads;
 import org.facegate.tflite.CpuInterpreterFactory;
 import org.facegate.tflite.InterpreterFactory;
 import org.junit.Test;
@@ -92,6 +93,52 @@ public class FaceEngineTest {
         assertEquals(1, made.size());
         for (String t : made.get(0).threads) assertTrue(t, t.endsWith(":facegate-inference"));
         assertTrue(made.get(0).threads.get(made.get(0).threads.size() - 1).startsWith("close:"));
+        engine.stop();
+    }
+
+    /** A job that records that it ran, on which thread. */
+    private static FaceEngine.Job recording(List<String> ran) {
+        return new FaceEngine.Job() {
+            @Override
+            public void run(FaceModels models) {
+                ran.add("ran:" + Thread.currentThread().getName());
+            }
+
+            @Override
+            public void failed(Exception e) {
+                ran.add("failed:" + e);
+            }
+        };
+    }
+
+    @Test
+    public void stopRunsWhatWasPostedClosesTheModelsOnTheThreadAndEndsIt() {
+        List<RecordingFactory> made = new ArrayList<>();
+        FaceEngine engine = new FaceEngine(new AssetModelSource(ApplicationProvider.getApplicationContext().getAssets()), () -> {
+            RecordingFactory f = new RecordingFactory();
+            made.add(f);
+            return f;
+        });
+        int before = Threads.alive("facegate-inference");
+        engine.acquire();               // a screen still holds the models: stopping closes them all the same
+        List<String> ran = new ArrayList<>();
+        engine.post(recording(ran));
+        engine.stop();
+
+        assertEquals(List.of("ran:facegate-inference"), ran);
+        assertEquals(1, made.size());
+        List<String> threads = made.get(0).threads;
+        assertEquals("close:facegate-inference", threads.get(threads.size() - 1));
+        assertEquals(0, engine.pending());
+        assertEquals("the thread has ended when stop returns", before - 1, Threads.alive("facegate-inference"));
+
+        engine.stop();                  // again: nothing to do
+        engine.post(recording(ran));    // afterwards: dropped, neither run nor failed
+        assertFalse(engine.offer(recording(ran)));
+        engine.release();
+        assertEquals(List.of("ran:facegate-inference"), ran);
+        assertEquals(0, engine.pending());
+        assertEquals(1, made.size());
     }
 
     @Test

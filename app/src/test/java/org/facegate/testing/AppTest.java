@@ -1,5 +1,6 @@
 package org.facegate.testing;
 
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.robolectric.Shadows.shadowOf;
 
@@ -32,6 +33,7 @@ import org.facegate.setup.SetupActivity;
 import org.facegate.store.Role;
 import org.facegate.tflite.CpuInterpreterFactory;
 import org.junit.After;
+import org.junit.AfterClass;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.runner.RunWith;
@@ -87,6 +89,15 @@ public abstract class AppTest {
         }
         // models are closed on the inference thread once every screen released them
         Await.until("models released", () -> services.engine().pending() == 0);
+    }
+
+    /**
+     * Robolectric ends each test with {@code Application.onTerminate}, where the app stops its inference thread (and
+     * the models on it); a test class that leaves one running fails here, after its last test was torn down.
+     */
+    @AfterClass
+    public static void noInferenceThreadLeft() {
+        assertEquals("live facegate-inference threads after the tests were torn down", 0, Threads.alive("facegate-inference"));
     }
 
     /** The newest replay camera. */
