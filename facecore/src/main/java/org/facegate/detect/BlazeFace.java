@@ -18,7 +18,7 @@ import org.tensorflow.lite.Interpreter;
 /**
  * MediaPipe BlazeFace, the single-shot detector of ML Kit's face detection family, on TFLite. The frame is
  * letterboxed into the model's square input (any aspect ratio, nothing cropped), raw SSD outputs are decoded
- * against MediaPipe's anchors, scored with a sigmoid and merged with weighted NMS. Each face gets six keypoints,
+ * against MediaPipe's anchors, scored with a sigmoid and merged with weighted NMS (repeats of a face averaged, a neighbour's face not). Each face gets six keypoints,
  * of which the eyes, nose tip and mouth centre feed alignment.
  */
 public final class BlazeFace implements FaceDetector {
@@ -47,7 +47,13 @@ public final class BlazeFace implements FaceDetector {
         }
     }
 
+    /** MediaPipe's suppression overlap: one face per group of detections overlapping by more than this. */
     private static final float NMS_IOU = 0.3f;
+    /**
+     * Detections averaged into a face overlap its best one by more than this: the repeats of one face (0.8-1.0 on
+     * LFW dev), not a neighbour's face behind it (see {@link Nms#weighted}).
+     */
+    private static final float MERGE_IOU = 0.7f;
     private static final int VALUES_PER_ANCHOR = 16;
 
     private final Range range;
@@ -159,7 +165,7 @@ public final class BlazeFace implements FaceDetector {
             // keypoint 0 is the subject's right eye, which is image-left in an unmirrored frame
             raw.add(new Face(box, prob, Landmarks.ofFour(kp[0], kp[1], kp[2], kp[3])));
         }
-        return Nms.weighted(raw, NMS_IOU);
+        return Nms.weighted(raw, NMS_IOU, MERGE_IOU);
     }
 
     /** Maps a normalized model coordinate back to source pixels (undoes the letterbox on one axis). */

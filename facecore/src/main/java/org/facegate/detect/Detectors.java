@@ -8,7 +8,7 @@ import org.facegate.tflite.ModelLoader;
 public final class Detectors {
     /**
      * The default for enrollment and verification: the most accurate on LFW dev through the full pipeline with
-     * flip-averaged embeddings (`facegate eval`, 3000 pairs): blazeface+mesh 99.27%, TAR 98.67% at FAR 1e-3;
+     * flip-averaged embeddings (`facegate eval`, 3000 pairs): blazeface+mesh 99.30%, TAR 98.73% at FAR 1e-3;
      * mtcnn 99.17%, 98.53%; blazeface 99.00%, 97.47%. It is also the fastest: ~2.5 ms detection + ~2.5 ms mesh
      * against ~14 ms for MTCNN on a 640x480 frame.
      */
