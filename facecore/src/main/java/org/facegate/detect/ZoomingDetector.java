@@ -36,17 +36,14 @@ public final class ZoomingDetector implements FaceDetector {
 
     /** The face found again in a crop around it, in frame pixels; the first detection if the crop finds no match. */
     private Face zoomed(RgbImage image, Face f) {
-        Box b = f.box();
-        float side = Math.max(b.width(), b.height()) * CONTEXT;
-        float cx = (b.left() + b.right()) / 2, cy = (b.top() + b.bottom()) / 2;
-        int x0 = Math.max(0, Math.round(cx - side / 2)), y0 = Math.max(0, Math.round(cy - side / 2));
-        int x1 = Math.min(image.width(), Math.round(cx + side / 2)), y1 = Math.min(image.height(), Math.round(cy + side / 2));
-        if (x1 - x0 < 2 || y1 - y0 < 2) return f;
+        Box crop = f.box().squareCrop(CONTEXT, image.width(), image.height());
+        if (crop.width() < 2 || crop.height() < 2) return f;
+        int x0 = (int) crop.left(), y0 = (int) crop.top();
         Face best = null;
         float bestIou = 0.3f; // the same face, not a neighbour reaching into the crop
-        for (Face c : inner.detect(image.crop(x0, y0, x1 - x0, y1 - y0))) {
+        for (Face c : inner.detect(image.crop(x0, y0, (int) crop.width(), (int) crop.height()))) {
             Face moved = new Face(c.box().translated(x0, y0), c.score(), c.landmarks().translated(x0, y0));
-            float iou = moved.box().iou(b);
+            float iou = moved.box().iou(f.box());
             if (iou > bestIou) {
                 bestIou = iou;
                 best = moved;

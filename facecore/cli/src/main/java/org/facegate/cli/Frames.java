@@ -3,6 +3,7 @@ package org.facegate.cli;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import org.facegate.detect.Box;
 import org.facegate.image.RgbImage;
 
 /** Desktop image helpers for benchmarks and demos. */
@@ -21,13 +22,10 @@ final class Frames {
         return new RgbImage(w, h, out.getRGB(0, 0, w, h, null, 0, w));
     }
 
-    /** A square crop around a box, {@code scale} times its size, clamped to the image: one person out of a group photo. */
-    static RgbImage crop(RgbImage src, org.facegate.detect.Box box, float scale) {
-        float side = Math.max(box.width(), box.height()) * scale;
-        float cx = (box.left() + box.right()) / 2, cy = (box.top() + box.bottom()) / 2;
-        int x0 = Math.max(0, Math.round(cx - side / 2)), y0 = Math.max(0, Math.round(cy - side / 2));
-        int x1 = Math.min(src.width(), Math.round(cx + side / 2)), y1 = Math.min(src.height(), Math.round(cy + side / 2));
-        return src.crop(x0, y0, x1 - x0, y1 - y0);
+    /** One person out of a group photo: the image inside {@link Box#squareCrop} of their face box. */
+    static RgbImage crop(RgbImage src, Box box, float scale) {
+        Box c = box.squareCrop(scale, src.width(), src.height());
+        return src.crop((int) c.left(), (int) c.top(), (int) c.width(), (int) c.height());
     }
 
     /** A mirrored, rescaled and darkened copy: the same people under another camera, distance and light. */
