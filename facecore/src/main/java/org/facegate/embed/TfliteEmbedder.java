@@ -97,15 +97,27 @@ public final class TfliteEmbedder implements Embedder {
      * from its TFLite metadata, input size and type from its input tensor, so any variant (float32, fp16, int8)
      * is fed correctly without constants in code.
      *
-     * @param model    the verified model buffer
+     * @param model    the model buffer (checksum-verified when it is a shipped model; any file from the CLI)
      * @param fileName names the model in errors
-     * @throws ModelException if the metadata is missing or incomplete, or the output length differs from the
-     *     dimension the metadata declares
+     * @throws ModelException if the buffer is not a TFLite model, the metadata is missing or incomplete, the
+     *     runtime refuses the model (a truncated file can keep its metadata), the tensors are not an embedding
+     *     model's, or the output length differs from the dimension the metadata declares
      */
     public static TfliteEmbedder describedBy(ByteBuffer model, String fileName, InterpreterFactory factory, boolean flipAverage)
             throws ModelException {
         EmbeddingModelInfo info = EmbeddingModelInfo.read(model, fileName);
-        TfliteEmbedder e = new TfliteEmbedder(factory.create(model), info.modelId(), info.normalization(), flipAverage);
+        Interpreter interpreter;
+        try {
+            interpreter = factory.create(model);
+        } catch (IllegalArgumentException refused) {
+            throw new ModelException(fileName + ": the TFLite runtime refuses the model, truncated or corrupt (" + refused.getMessage() + ")", refused);
+        }
+        TfliteEmbedder e;
+        try {
+            e = new TfliteEmbedder(interpreter, info.modelId(), info.normalization(), flipAverage);
+        } catch (ModelException wrongShape) {
+            throw new ModelException(fileName + ": " + wrongShape.getMessage(), wrongShape);
+        }
         if (e.dimension() != info.dimension()) {
             e.close();
             throw new ModelException(fileName + ": output dimension " + e.dimension() + " but metadata says " + info.dimension());

