@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 
 import java.util.List;
 import org.facegate.detect.BlazeFace;
+import org.facegate.detect.Box;
 import org.facegate.detect.Face;
 import org.facegate.detect.Landmarks;
 import org.facegate.detect.Point;
@@ -68,6 +69,19 @@ public class AlignerTest {
             assertEquals(74.0, k.rightEye().x(), 5);
             assertEquals(52.1, (k.leftEye().y() + k.rightEye().y()) / 2, 5);
         }
+    }
+
+    @Test
+    public void baselineSquaresTheBoxAboutItsCentreAsComparableAppsDo() {
+        // a box 80 wide and 100 tall centred on (140, 250): the crop covers the 100x100 square around that centre
+        Face face = new Face(new Box(100, 200, 180, 300), 0.9f,
+                Landmarks.ofFour(new Point(120, 230), new Point(160, 230), new Point(140, 250), new Point(140, 280)));
+        double[] m = Alignment.STRETCHED_BOX.transform(face);
+        Point topLeft = apply(m, 0, 0), bottomRight = apply(m, Aligner.SIZE, Aligner.SIZE);
+        assertEquals(90, topLeft.x(), 1e-4);
+        assertEquals(200, topLeft.y(), 1e-4);
+        assertEquals(190, bottomRight.x(), 1e-4);
+        assertEquals(300, bottomRight.y(), 1e-4);
     }
 
     @Test

@@ -59,7 +59,7 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "facegate bench: %s, 640x480 frame with one face from %s, median of %d runs in ms%n",
                 new CpuInterpreterFactory(opts.threads).backend(), img.getFileName(), runs);
         out.printf(Locale.ROOT, "FaceGate: %s + 5-point alignment + embedding%s; baseline (comparable apps):"
-                + " mtcnn + box stretched to 112x112 + one embedding from the batch-2 float model%n%n", opts.detector,
+                + " mtcnn + box squared and scaled to 112x112 + one embedding from the batch-2 float model%n%n", opts.detector,
                 opts.flip ? " (flip-averaged)" : "");
         out.println("| stage | FaceGate ms | baseline ms | FaceGate / baseline |");
         out.println("|---|---|---|---|");
@@ -132,6 +132,7 @@ final class BenchCommand implements Callable<Integer> {
         try (Engine b = Engine.baseline(opts.models, opts.threads)) {
             base = evaluate(pairs, data, b.pipeline);
         }
+        out.printf(Locale.ROOT, "%n| accuracy | FaceGate | baseline | FaceGate / baseline |%n|---|---|---|---|%n");
         out.printf(Locale.ROOT, "| LFW accuracy (%d pairs) | %.2f%% | %.2f%% | %.3fx |%n", pairs.size(), 100 * ours.accuracy(),
                 100 * base.accuracy(), ours.accuracy() / base.accuracy());
         out.printf(Locale.ROOT, "| TAR @ FAR=1e-3 | %.2f%% | %.2f%% | %.3fx |%n", 100 * ours.tarAtFar1e3(), 100 * base.tarAtFar1e3(),
