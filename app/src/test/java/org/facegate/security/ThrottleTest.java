@@ -6,6 +6,7 @@ import static org.junit.Assert.assertNull;
 import android.content.Context;
 import android.content.SharedPreferences;
 import androidx.test.core.app.ApplicationProvider;
+import org.facegate.testing.ManualClock;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.robolectric.RobolectricTestRunner;
@@ -14,19 +15,7 @@ import org.robolectric.RobolectricTestRunner;
 public class ThrottleTest {
     private final SharedPreferences prefs = ApplicationProvider.getApplicationContext()
             .getSharedPreferences("throttle-test", Context.MODE_PRIVATE);
-    private long now = 1_000_000;
-    private int boot = 7;
-    private final DeviceClock clock = new DeviceClock() {
-        @Override
-        public long elapsedRealtime() {
-            return now;
-        }
-
-        @Override
-        public int bootCount() {
-            return boot;
-        }
-    };
+    private final ManualClock clock = new ManualClock(1_000_000, 7);
 
     private long failFive(Throttle t) {
         for (int i = 0; i < Throttle.MAX_FAILURES - 1; i++) assertEquals(0, t.recordFailure());
@@ -38,15 +27,15 @@ public class ThrottleTest {
         Throttle t = new Throttle(prefs, "face", clock);
         assertEquals(30_000, failFive(t));
         assertEquals(30_000, t.lockedForMs());
-        now += 29_000;
+        clock.now += 29_000;
         assertEquals(1_000, t.lockedForMs());
-        now += 1_000;
+        clock.now += 1_000;
         assertEquals(0, t.lockedForMs());
         assertEquals(60_000, failFive(t));
-        now += 60_000;
+        clock.now += 60_000;
         assertEquals(120_000, failFive(t));
         // a success starts over
-        now += 120_000;
+        clock.now += 120_000;
         t.recordSuccess();
         assertEquals(30_000, failFive(t));
     }
@@ -54,10 +43,10 @@ public class ThrottleTest {
     @Test
     public void theLockoutSurvivesTheProcessAndARestartsItAfterAReboot() {
         failFive(new Throttle(prefs, "pin", clock));
-        now += 10_000;
+        clock.now += 10_000;
         assertEquals("a new process sees the same lockout", 20_000, new Throttle(prefs, "pin", clock).lockedForMs());
-        boot++;
-        now = 5_000;       // time since boot starts over
+        clock.boot++;
+        clock.now = 5_000;       // time since boot starts over
         assertEquals(30_000, new Throttle(prefs, "pin", clock).lockedForMs());
     }
 
@@ -67,12 +56,12 @@ public class ThrottleTest {
         assertEquals("never entered", GateRules.PinReason.REBOOT, rules.pinRequired());
         rules.pinUsed();
         assertNull(rules.pinRequired());
-        now += GateRules.PIN_MAX_AGE_MS;
+        clock.now += GateRules.PIN_MAX_AGE_MS;
         assertNull(rules.pinRequired());
-        now += 1;
+        clock.now += 1;
         assertEquals(GateRules.PinReason.EXPIRED, rules.pinRequired());
         rules.pinUsed();
-        boot++;
+        clock.boot++;
         assertEquals(GateRules.PinReason.REBOOT, rules.pinRequired());
     }
 }
