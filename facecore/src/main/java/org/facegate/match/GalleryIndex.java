@@ -6,43 +6,33 @@ import java.util.List;
 import org.facegate.embed.Embedding;
 
 /**
- * All samples of a gallery in one flat row-major matrix, searched by a straight scan: at 192 dimensions a scan of
- * 100,000 templates is a few milliseconds, simpler and exact compared with an approximate index. Build once when the
- * gallery changes, search every frame.
+ * The templates of a gallery, one row per person, in one flat row-major matrix searched by a straight scan: at 192
+ * dimensions a scan of 100,000 templates is a few milliseconds, simpler and exact compared with an approximate
+ * index. Build once when the gallery changes, search every frame.
  */
 public final class GalleryIndex {
     private final int dim;
     private final float[] rows;
-    private final int[] owner;
     private final List<String> names;
 
-    private GalleryIndex(int dim, float[] rows, int[] owner, List<String> names) {
+    private GalleryIndex(int dim, float[] rows, List<String> names) {
         this.dim = dim;
         this.rows = rows;
-        this.owner = owner;
         this.names = names;
     }
 
-    /** Indexes every sample of every person. */
+    /** Indexes the template of every person (see {@link Person#template()}). */
     public static GalleryIndex of(List<Person> people) {
-        int n = 0, dim = 0;
-        for (Person p : people) {
-            n += p.samples().size();
-            dim = p.samples().get(0).dimension();
-        }
-        float[] rows = new float[n * dim];
-        int[] owner = new int[n];
+        int dim = people.isEmpty() ? 0 : people.get(0).template().dimension();
+        float[] rows = new float[people.size() * dim];
         List<String> names = new ArrayList<>(people.size());
-        int r = 0;
         for (int i = 0; i < people.size(); i++) {
+            Embedding t = people.get(i).template();
+            if (t.dimension() != dim) throw new IllegalArgumentException(people.get(i).name() + ": mixed embedding dimensions");
             names.add(people.get(i).name());
-            for (Embedding e : people.get(i).samples()) {
-                if (e.dimension() != dim) throw new IllegalArgumentException(people.get(i).name() + ": mixed embedding dimensions");
-                System.arraycopy(e.values(), 0, rows, r * dim, dim);
-                owner[r++] = i;
-            }
+            System.arraycopy(t.values(), 0, rows, i * dim, dim);
         }
-        return new GalleryIndex(dim, rows, owner, Collections.unmodifiableList(names));
+        return new GalleryIndex(dim, rows, Collections.unmodifiableList(names));
     }
 
     /** Number of people. */
@@ -50,32 +40,24 @@ public final class GalleryIndex {
         return names.size();
     }
 
-    /** Number of sample rows. */
-    public int size() {
-        return owner.length;
-    }
-
     /**
-     * Finds the best and runner-up people for a probe, each person scored by their best sample. Writes their
+     * Finds the best and runner-up people for a probe, each person scored by their template. Writes their
      * indexes to {@code who[0..1]} (-1 when absent) and scores to {@code score[0..1]} (-1 when absent); the caller
      * passes the arrays so that a per-frame search allocates nothing.
      */
     public void search(Embedding probe, int[] who, float[] score) {
         float[] q = probe.values();
-        if (q.length != dim && owner.length > 0) throw new IllegalArgumentException("probe has " + q.length + " dims, gallery " + dim);
+        if (q.length != dim && !names.isEmpty()) throw new IllegalArgumentException("probe has " + q.length + " dims, gallery " + dim);
         int best = -1, second = -1;
         float bs = -2, ss = -2;
-        for (int r = 0, off = 0; r < owner.length; r++, off += dim) {
+        for (int o = 0, off = 0; o < names.size(); o++, off += dim) {
             float s = dot(q, rows, off);
-            int o = owner[r];
             if (s > bs) {
-                if (o != best) {
-                    second = best;
-                    ss = bs;
-                }
+                second = best;
+                ss = bs;
                 best = o;
                 bs = s;
-            } else if (s > ss && o != best) {
+            } else if (s > ss) {
                 second = o;
                 ss = s;
             }

@@ -64,6 +64,25 @@ public class MatcherTest {
     }
 
     @Test
+    public void aPersonOfSeveralSamplesIsMatchedByTheirMean() {
+        Person colin = household.get(0);
+        assertEquals(2, colin.samples().size());
+        float[] sum = new float[colin.samples().get(0).dimension()];
+        for (Embedding s : colin.samples()) for (int i = 0; i < sum.length; i++) sum[i] += s.values()[i];
+        Embedding mean = new Embedding(sum);
+        Embedding probe = household.get(1).samples().get(0);
+        assertEquals(mean.cosine(probe), colin.score(probe), 1e-6f);
+        // the index scores by the same template as verification
+        int[] who = new int[2];
+        float[] score = new float[2];
+        GalleryIndex.of(household).search(probe, who, score);
+        assertEquals("tony", household.get(who[0]).name());
+        Person runnerUp = colin.score(probe) > household.get(2).score(probe) ? colin : household.get(2);
+        assertEquals(runnerUp.name(), household.get(who[1]).name());
+        assertEquals(runnerUp.score(probe), score[1], 1e-6f);
+    }
+
+    @Test
     public void emptyGalleryIsUnknown() {
         assertEquals("nobody is enrolled", new Matcher(SecurityLevel.standard()).identify(p.lfw("Colin_Powell", 40), Collections.emptyList()).reason());
     }

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.facegate.embed.Embedding;
 import org.facegate.eval.Calibration;
 import org.facegate.eval.OpenSetIdentification;
+import org.facegate.eval.TemplateScoring;
 import org.facegate.match.Matcher;
 import org.facegate.pipeline.FaceResult;
 import picocli.CommandLine.Command;
@@ -42,6 +43,8 @@ final class CalibrateCommand implements Callable<Integer> {
     static final int[] GALLERY_TRIALS = {200, 20, 3};
     static final int ISO_MAX_PEOPLE = 100;
     static final float[] MARGINS = {0f, 0.02f, 0.05f, 0.1f};
+    /** Template sizes whose scoring rules are compared (the app enrolls 5 samples). */
+    static final int[] TEMPLATE_SAMPLES = {1, 3, 5};
 
     @Override
     public Integer call() throws Exception {
@@ -86,9 +89,31 @@ final class CalibrateCommand implements Callable<Integer> {
                     NAMES[i], FARS[i], t, c.farAt(t), 100 * c.frrAt(t));
         }
         openSet(emb, who, c.thresholdAt(FARS[1]), out);
+        templates(emb, who, c.thresholdAt(FARS[1]), out);
         AtomicFiles.write(outFile, tmp -> Files.write(tmp, p.toString().getBytes(StandardCharsets.UTF_8)));
         out.println("wrote " + outFile);
         return 0;
+    }
+
+    /**
+     * Prints, for templates of several different photos, each scoring rule's false- and true-accept rates at the
+     * standard threshold and its true-accept rate at equal false-accept rates: why {@link org.facegate.match.Person}
+     * matches by the samples' mean.
+     */
+    private static void templates(List<Embedding> emb, List<String> who, float threshold, PrintWriter out) {
+        TemplateScoring scoring = new TemplateScoring(emb, who);
+        out.printf(Locale.ROOT, "%ntemplates of k different photos (first k images of each identity with more), standard threshold %.4f:%n", threshold);
+        out.println("| k | rule | people | genuine / impostor probes | FAR at the threshold | TAR there | TAR at FAR 1e-3 | TAR at FAR 1e-4 |");
+        out.println("|---|---|---|---|---|---|---|---|");
+        for (int k : TEMPLATE_SAMPLES) {
+            for (TemplateScoring.Rule rule : TemplateScoring.Rule.values()) {
+                if (k == 1 && rule != TemplateScoring.Rule.TEMPLATE) continue; // one sample: every rule is the same
+                TemplateScoring.Result r = scoring.evaluate(k, rule);
+                out.printf(Locale.ROOT, "| %d | %s | %d | %d / %d | %.2e | %.2f%% | %.2f%% | %.2f%% |%n", k, rule.name().toLowerCase(Locale.ROOT),
+                        r.people(), r.genuine().length, r.impostor().length, r.farAt(threshold), 100 * r.tarAt(threshold),
+                        100 * r.tarAt(r.thresholdAtFar(1e-3)), 100 * r.tarAt(r.thresholdAtFar(1e-4)));
+            }
+        }
     }
 
     /**

@@ -1,0 +1,115 @@
+package org.facegate.eval;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.facegate.embed.Embedding;
+import org.facegate.match.Person;
+
+/**
+ * How to match a person enrolled from several samples, measured on a labeled set of embeddings. Every identity
+ * with more than {@code k} images is enrolled from its first {@code k} (so the samples are different photos, the
+ * hardest case for a template); its other images are genuine probes, every image of every other identity is an
+ * impostor probe. Thresholds are calibrated one image against one image, so what matters is how far a rule moves
+ * the false-accept rate at those thresholds, and how many genuine probes it accepts at an equal false-accept rate.
+ */
+public final class TemplateScoring {
+    /** Ways of scoring a probe against a person's samples. */
+    public enum Rule {
+        /** The best cosine over the samples. */
+        BEST_SAMPLE,
+        /** The mean of the two best cosines (the best alone for a single sample). */
+        MEAN_OF_BEST_TWO,
+        /** Cosine to the samples' normalized mean: {@link Person#score}, what FaceGate matches by. */
+        TEMPLATE
+    }
+
+    private final List<Embedding> embeddings;
+    private final List<String> identity;
+    private final List<List<Integer>> byIdentity = new ArrayList<>();
+
+    /**
+     * @param embeddings one per image
+     * @param identity   the person of each image (same index); images of a person in the order they should enroll
+     */
+    public TemplateScoring(List<Embedding> embeddings, List<String> identity) {
+        this.embeddings = embeddings;
+        this.identity = identity;
+        Map<String, List<Integer>> map = new LinkedHashMap<>();
+        for (int i = 0; i < identity.size(); i++) map.computeIfAbsent(identity.get(i), x -> new ArrayList<>()).add(i);
+        byIdentity.addAll(map.values());
+    }
+
+    /** Genuine and impostor scores of {@code rule} with templates of {@code k} samples. */
+    public Result evaluate(int k, Rule rule) {
+        if (k < 1) throw new IllegalArgumentException("a template needs at least one sample, got " + k);
+        List<Double> genuine = new ArrayList<>(), impostor = new ArrayList<>();
+        int people = 0;
+        float[] cos = new float[k];
+        for (List<Integer> images : byIdentity) {
+            if (images.size() <= k) continue;
+            people++;
+            List<Embedding> samples = new ArrayList<>(k);
+            for (int i = 0; i < k; i++) samples.add(embeddings.get(images.get(i)));
+            Person person = new Person(identity.get(images.get(0)), samples);
+            for (int i = 0; i < embeddings.size(); i++) {
+                boolean same = identity.get(i).equals(person.name());
+                if (same && images.indexOf(i) < k) continue; // an enrollment sample is not a probe
+                Embedding probe = embeddings.get(i);
+                double s;
+                if (rule == Rule.TEMPLATE) {
+                    s = person.score(probe);
+                } else {
+                    for (int j = 0; j < k; j++) cos[j] = samples.get(j).cosine(probe);
+                    Arrays.sort(cos);
+                    s = rule == Rule.BEST_SAMPLE || k == 1 ? cos[k - 1] : (cos[k - 1] + cos[k - 2]) / 2.0;
+                }
+                (same ? genuine : impostor).add(s);
+            }
+        }
+        return new Result(k, rule, people, sorted(genuine), sorted(impostor));
+    }
+
+    private static double[] sorted(List<Double> values) {
+        double[] a = new double[values.size()];
+        for (int i = 0; i < a.length; i++) a[i] = values.get(i);
+        Arrays.sort(a);
+        return a;
+    }
+
+    /**
+     * Scores of one rule, each array sorted ascending.
+     *
+     * @param samples  samples per template
+     * @param rule     the scoring rule
+     * @param people   identities enrolled (those with more images than {@code samples})
+     * @param genuine  scores of people's own other images
+     * @param impostor scores of everyone else's images
+     */
+    public record Result(int samples, Rule rule, int people, double[] genuine, double[] impostor) {
+        /** Fraction of impostor probes scoring above {@code threshold}. */
+        public double farAt(double threshold) {
+            return above(impostor, threshold);
+        }
+
+        /** Fraction of genuine probes scoring above {@code threshold}. */
+        public double tarAt(double threshold) {
+            return above(genuine, threshold);
+        }
+
+        /** The lowest threshold accepting at most {@code far} of the impostor probes. */
+        public double thresholdAtFar(double far) {
+            int allowed = (int) Math.floor(far * impostor.length);
+            return impostor[impostor.length - 1 - Math.min(allowed, impostor.length - 1)];
+        }
+
+        private static double above(double[] sortedScores, double threshold) {
+            int i = Arrays.binarySearch(sortedScores, threshold);
+            int firstAbove = i >= 0 ? i + 1 : -i - 1;
+            while (i >= 0 && firstAbove < sortedScores.length && sortedScores[firstAbove] == threshold) firstAbove++;
+            return sortedScores.length == 0 ? 0 : (double) (sortedScores.length - firstAbove) / sortedScores.length;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.facegate.eval;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.facegate.embed.Embedding;
+import org.facegate.match.SecurityLevel;
+import org.facegate.testing.Pipelines;
+import org.facegate.testing.TestData;
+import org.junit.Test;
+
+/**
+ * Templates of three different photos on LFW dev people with at least four (the first 60 such people, about 400
+ * images): matching by the samples' mean lets fewer strangers past the one-to-one standard threshold than matching
+ * by the best sample, without accepting fewer of the people's own photos at an equal false-accept rate.
+ */
+public class TemplateScoringTest {
+    @Test
+    public void theMeanTemplateKeepsStrangersOutBetterThanTheBestSample() throws Exception {
+        Path images = TestData.lfw().resolve("images");
+        String[] people = images.toFile().list();
+        Arrays.sort(people);
+        List<Embedding> emb = new ArrayList<>();
+        List<String> who = new ArrayList<>();
+        try (Pipelines p = new Pipelines()) {
+            int taken = 0;
+            for (String person : people) {
+                File[] files = images.resolve(person).toFile().listFiles();
+                if (files.length < 4) continue;
+                Arrays.sort(files);
+                for (File f : files) {
+                    emb.add(p.pipeline.central(TestData.read(f)).embedding());
+                    who.add(person);
+                }
+                if (++taken == 60) break;
+            }
+        }
+        TemplateScoring scoring = new TemplateScoring(emb, who);
+        float threshold = SecurityLevel.standard().threshold();
+        TemplateScoring.Result best = scoring.evaluate(3, TemplateScoring.Rule.BEST_SAMPLE);
+        TemplateScoring.Result mean = scoring.evaluate(3, TemplateScoring.Rule.TEMPLATE);
+        assertEquals(60, mean.people());
+        assertEquals(best.impostor().length, mean.impostor().length);
+        assertTrue("best sample FAR " + best.farAt(threshold) + ", template " + mean.farAt(threshold),
+                mean.farAt(threshold) < best.farAt(threshold));
+        double far = best.farAt(threshold);
+        assertTrue("TAR at equal FAR: template " + mean.tarAt(mean.thresholdAtFar(far)) + ", best sample " + best.tarAt(threshold),
+                mean.tarAt(mean.thresholdAtFar(far)) >= best.tarAt(threshold));
+        // one sample: the template is the sample, so every rule scores the same
+        double[] one = scoring.evaluate(1, TemplateScoring.Rule.BEST_SAMPLE).impostor(),
+                oneTemplate = scoring.evaluate(1, TemplateScoring.Rule.TEMPLATE).impostor();
+        for (int i = 0; i < one.length; i++) assertEquals(one[i], oneTemplate[i], 1e-5);
+    }
+}
