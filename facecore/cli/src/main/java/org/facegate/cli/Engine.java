@@ -48,8 +48,8 @@ final class Engine implements AutoCloseable {
     }
 
     /**
-     * The configuration comparable apps use, kept as the benchmark baseline: MTCNN, the detector box stretched to
-     * 112x112 without landmark alignment, one embedding per face (no flip averaging) from the batch-2 source model
+     * The configuration comparable apps use, kept as the benchmark baseline: MTCNN, the detector box made square and
+     * scaled to 112x112 without landmark alignment ({@link Alignment#STRETCHED_BOX}), one embedding per face (no flip averaging) from the batch-2 source model
      * of the npm package, fed with the normalization such apps hard-code.
      */
     static Engine baseline(Path models, int threads) throws CliException {
