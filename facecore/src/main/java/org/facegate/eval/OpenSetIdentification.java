@@ -3,9 +3,7 @@ package org.facegate.eval;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.facegate.embed.Embedding;
@@ -33,9 +31,7 @@ public final class OpenSetIdentification {
     public OpenSetIdentification(List<Embedding> embeddings, List<String> identity) {
         this.embeddings = embeddings;
         this.identity = identity;
-        Map<String, List<Integer>> byName = new LinkedHashMap<>();
-        for (int i = 0; i < identity.size(); i++) byName.computeIfAbsent(identity.get(i), k -> new ArrayList<>()).add(i);
-        for (List<Integer> images : byName.values()) if (images.size() >= 2) enrollable.add(images);
+        for (List<Integer> images : Identities.imagesOf(identity)) if (images.size() >= 2) enrollable.add(images);
     }
 
     /** Identities with at least two images (one to enroll, one to probe). */

@@ -2,9 +2,7 @@ package org.facegate.eval;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.facegate.embed.Embedding;
 import org.facegate.match.Person;
 
@@ -28,7 +26,7 @@ public final class TemplateScoring {
 
     private final List<Embedding> embeddings;
     private final List<String> identity;
-    private final List<List<Integer>> byIdentity = new ArrayList<>();
+    private final List<List<Integer>> byIdentity;
 
     /**
      * @param embeddings one per image
@@ -37,9 +35,7 @@ public final class TemplateScoring {
     public TemplateScoring(List<Embedding> embeddings, List<String> identity) {
         this.embeddings = embeddings;
         this.identity = identity;
-        Map<String, List<Integer>> map = new LinkedHashMap<>();
-        for (int i = 0; i < identity.size(); i++) map.computeIfAbsent(identity.get(i), x -> new ArrayList<>()).add(i);
-        byIdentity.addAll(map.values());
+        this.byIdentity = Identities.imagesOf(identity);
     }
 
     /** Genuine and impostor scores of {@code rule} with templates of {@code k} samples. */
