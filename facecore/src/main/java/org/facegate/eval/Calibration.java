@@ -39,6 +39,21 @@ public final class Calibration {
         Arrays.sort(genuine);
     }
 
+    private Calibration(float[] genuine, float[] impostor) {
+        this.genuine = genuine;
+        this.impostor = impostor;
+        Arrays.sort(genuine);
+        Arrays.sort(impostor);
+    }
+
+    /**
+     * The same measures over trials scored elsewhere (e.g. multi-sample templates against probes,
+     * {@link TemplateScoring}); the arrays are copied.
+     */
+    public static Calibration ofScores(float[] genuine, float[] impostor) {
+        return new Calibration(genuine.clone(), impostor.clone());
+    }
+
     /** Number of impostor trials. */
     public int impostorTrials() {
         return impostor.length;
@@ -47,6 +62,11 @@ public final class Calibration {
     /** Number of genuine trials. */
     public int genuineTrials() {
         return genuine.length;
+    }
+
+    /** The impostor scores, sorted ascending; not copied (for tests of the trials themselves). */
+    float[] impostorScores() {
+        return impostor;
     }
 
     /** The lowest threshold t such that the fraction of impostor scores &ge; t is at most {@code far}. */

@@ -41,7 +41,7 @@ public final class TemplateScoring {
     /** Genuine and impostor scores of {@code rule} with templates of {@code k} samples. */
     public Result evaluate(int k, Rule rule) {
         if (k < 1) throw new IllegalArgumentException("a template needs at least one sample, got " + k);
-        List<Double> genuine = new ArrayList<>(), impostor = new ArrayList<>();
+        List<Float> genuine = new ArrayList<>(), impostor = new ArrayList<>();
         int people = 0;
         float[] cos = new float[k];
         for (List<Integer> images : byIdentity) {
@@ -54,58 +54,35 @@ public final class TemplateScoring {
                 boolean same = identity.get(i).equals(person.name());
                 if (same && images.indexOf(i) < k) continue; // an enrollment sample is not a probe
                 Embedding probe = embeddings.get(i);
-                double s;
+                float s;
                 if (rule == Rule.TEMPLATE) {
                     s = person.score(probe);
                 } else {
                     for (int j = 0; j < k; j++) cos[j] = samples.get(j).cosine(probe);
                     Arrays.sort(cos);
-                    s = rule == Rule.BEST_SAMPLE || k == 1 ? cos[k - 1] : (cos[k - 1] + cos[k - 2]) / 2.0;
+                    s = rule == Rule.BEST_SAMPLE || k == 1 ? cos[k - 1] : (cos[k - 1] + cos[k - 2]) / 2;
                 }
                 (same ? genuine : impostor).add(s);
             }
         }
-        return new Result(k, rule, people, sorted(genuine), sorted(impostor));
+        return new Result(k, rule, people, Calibration.ofScores(toArray(genuine), toArray(impostor)));
     }
 
-    private static double[] sorted(List<Double> values) {
-        double[] a = new double[values.size()];
+    private static float[] toArray(List<Float> values) {
+        float[] a = new float[values.size()];
         for (int i = 0; i < a.length; i++) a[i] = values.get(i);
-        Arrays.sort(a);
         return a;
     }
 
     /**
-     * Scores of one rule, each array sorted ascending.
+     * Trials of one rule.
      *
-     * @param samples  samples per template
-     * @param rule     the scoring rule
-     * @param people   identities enrolled (those with more images than {@code samples})
-     * @param genuine  scores of people's own other images
-     * @param impostor scores of everyone else's images
+     * @param samples samples per template
+     * @param rule    the scoring rule
+     * @param people  identities enrolled (those with more images than {@code samples})
+     * @param scores  genuine trials (people's own other images) and impostor trials (everyone else's images), with
+     *                the same threshold, FAR and FRR measures as the one-to-one calibration (accept when score &ge;
+     *                threshold, as {@link org.facegate.match.Matcher} does)
      */
-    public record Result(int samples, Rule rule, int people, double[] genuine, double[] impostor) {
-        /** Fraction of impostor probes scoring above {@code threshold}. */
-        public double farAt(double threshold) {
-            return above(impostor, threshold);
-        }
-
-        /** Fraction of genuine probes scoring above {@code threshold}. */
-        public double tarAt(double threshold) {
-            return above(genuine, threshold);
-        }
-
-        /** The lowest threshold accepting at most {@code far} of the impostor probes. */
-        public double thresholdAtFar(double far) {
-            int allowed = (int) Math.floor(far * impostor.length);
-            return impostor[impostor.length - 1 - Math.min(allowed, impostor.length - 1)];
-        }
-
-        private static double above(double[] sortedScores, double threshold) {
-            int i = Arrays.binarySearch(sortedScores, threshold);
-            int firstAbove = i >= 0 ? i + 1 : -i - 1;
-            while (i >= 0 && firstAbove < sortedScores.length && sortedScores[firstAbove] == threshold) firstAbove++;
-            return sortedScores.length == 0 ? 0 : (double) (sortedScores.length - firstAbove) / sortedScores.length;
-        }
-    }
+    public record Result(int samples, Rule rule, int people, Calibration scores) {}
 }

@@ -42,18 +42,20 @@ public class TemplateScoringTest {
         }
         TemplateScoring scoring = new TemplateScoring(emb, who);
         float threshold = SecurityLevel.standard().threshold();
-        TemplateScoring.Result best = scoring.evaluate(3, TemplateScoring.Rule.BEST_SAMPLE);
-        TemplateScoring.Result mean = scoring.evaluate(3, TemplateScoring.Rule.TEMPLATE);
-        assertEquals(60, mean.people());
-        assertEquals(best.impostor().length, mean.impostor().length);
+        Calibration best = scoring.evaluate(3, TemplateScoring.Rule.BEST_SAMPLE).scores();
+        TemplateScoring.Result template = scoring.evaluate(3, TemplateScoring.Rule.TEMPLATE);
+        Calibration mean = template.scores();
+        assertEquals(60, template.people());
+        assertEquals(best.impostorTrials(), mean.impostorTrials());
         assertTrue("best sample FAR " + best.farAt(threshold) + ", template " + mean.farAt(threshold),
                 mean.farAt(threshold) < best.farAt(threshold));
         double far = best.farAt(threshold);
-        assertTrue("TAR at equal FAR: template " + mean.tarAt(mean.thresholdAtFar(far)) + ", best sample " + best.tarAt(threshold),
-                mean.tarAt(mean.thresholdAtFar(far)) >= best.tarAt(threshold));
+        double tarMean = 1 - mean.frrAt(mean.thresholdAt(far)), tarBest = 1 - best.frrAt(threshold);
+        assertTrue("TAR at equal FAR: template " + tarMean + ", best sample " + tarBest, tarMean >= tarBest);
         // one sample: the template is the sample, so every rule scores the same
-        double[] one = scoring.evaluate(1, TemplateScoring.Rule.BEST_SAMPLE).impostor(),
-                oneTemplate = scoring.evaluate(1, TemplateScoring.Rule.TEMPLATE).impostor();
+        float[] one = scoring.evaluate(1, TemplateScoring.Rule.BEST_SAMPLE).scores().impostorScores(),
+                oneTemplate = scoring.evaluate(1, TemplateScoring.Rule.TEMPLATE).scores().impostorScores();
+        assertEquals(one.length, oneTemplate.length);
         for (int i = 0; i < one.length; i++) assertEquals(one[i], oneTemplate[i], 1e-5);
     }
 }

@@ -109,9 +109,10 @@ final class CalibrateCommand implements Callable<Integer> {
             for (TemplateScoring.Rule rule : TemplateScoring.Rule.values()) {
                 if (k == 1 && rule != TemplateScoring.Rule.TEMPLATE) continue; // one sample: every rule is the same
                 TemplateScoring.Result r = scoring.evaluate(k, rule);
+                Calibration c = r.scores();
                 out.printf(Locale.ROOT, "| %d | %s | %d | %d / %d | %.2e | %.2f%% | %.2f%% | %.2f%% |%n", k, rule.name().toLowerCase(Locale.ROOT),
-                        r.people(), r.genuine().length, r.impostor().length, r.farAt(threshold), 100 * r.tarAt(threshold),
-                        100 * r.tarAt(r.thresholdAtFar(1e-3)), 100 * r.tarAt(r.thresholdAtFar(1e-4)));
+                        r.people(), c.genuineTrials(), c.impostorTrials(), c.farAt(threshold), 100 * (1 - c.frrAt(threshold)),
+                        100 * (1 - c.frrAt(c.thresholdAt(1e-3))), 100 * (1 - c.frrAt(c.thresholdAt(1e-4))));
             }
         }
     }
