@@ -58,4 +58,10 @@ public class TemplateScoringTest {
         assertEquals(one.length, oneTemplate.length);
         for (int i = 0; i < one.length; i++) assertEquals(one[i], oneTemplate[i], 1e-5);
     }
+
+    @Test(expected = IllegalArgumentException.class)
+    public void aTemplateWithoutSamplesIsRefused() {
+        new TemplateScoring(java.util.Collections.singletonList(new Embedding(new float[] {1, 0})), java.util.Collections.singletonList("ada"))
+                .evaluate(0, TemplateScoring.Rule.TEMPLATE);
+    }
 }
