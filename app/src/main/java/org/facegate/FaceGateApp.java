@@ -48,6 +48,13 @@ public final class FaceGateApp extends Application {
         });
     }
 
+    /** The system is short of memory: face models no screen is using are closed now (they reopen on demand). */
+    @Override
+    public void onTrimMemory(int level) {
+        super.onTrimMemory(level);
+        services.engine().trimMemory();
+    }
+
     /**
      * Never called on a phone, where the process is killed without notice; emulated processes get it (Robolectric,
      * after each test), and each test's threads would otherwise stay behind.

@@ -11,7 +11,8 @@ import org.facegate.camera.Camera2FrameSource;
 import org.facegate.camera.FrameSource;
 import org.facegate.engine.AssetModelSource;
 import org.facegate.engine.FaceEngine;
-import org.facegate.engine.GpuInterpreterFactory;
+import org.facegate.engine.TfliteRuntime;
+import org.facegate.inference.InferenceRuntime;
 import org.facegate.gate.Session;
 import org.facegate.security.DeviceClock;
 import org.facegate.security.GateRules;
@@ -23,7 +24,7 @@ import org.facegate.store.TemplateCipher;
 
 /**
  * The app's process-wide objects, made once by {@link FaceGateApp}. The public fields that are not final are seams:
- * tests (and alternative implementations) set them before a screen starts: frame source, interpreter factory,
+ * tests (and alternative implementations) set them before a screen starts: frame source, inference runtime,
  * template cipher, clock.
  */
 public final class Services {
@@ -45,8 +46,11 @@ public final class Services {
 
     /** Camera screens get their frames from here: the front camera by default. */
     public FrameSource.Factory frames = Camera2FrameSource::new;
-    /** Called on the inference thread: GPU delegate where supported, else CPU with XNNPACK. */
-    public Supplier<org.facegate.tflite.InterpreterFactory> interpreters = () -> GpuInterpreterFactory.forThisDevice(2);
+    /**
+     * Called on the inference thread: TFLite 2.16.1 with the GPU delegate where supported, else CPU with XNNPACK; the GPU
+     * delegate caches its compiled programs in the no-backup files directory.
+     */
+    public Supplier<InferenceRuntime> runtimes = this::deviceRuntime;
     /** Seals templates: the Android Keystore. */
     public TemplateCipher cipher = new KeystoreTemplateCipher();
     /** Time since boot and boot count, for lockouts and PIN rules. */
@@ -63,6 +67,10 @@ public final class Services {
         this.settings = new AppSettings(prefs);
         this.pin = new PinStore(prefs);
         this.clock = DeviceClock.system(this.context.getContentResolver());
+    }
+
+    private InferenceRuntime deviceRuntime() {
+        return TfliteRuntime.forThisDevice(2, new java.io.File(context.getNoBackupFilesDir(), "gpu-cache"));
     }
 
     /** Lockouts and PIN rules, on {@link #clock}. */
@@ -96,7 +104,7 @@ public final class Services {
 
     /** The inference thread and its models. */
     public synchronized FaceEngine engine() {
-        if (engine == null) engine = new FaceEngine(new AssetModelSource(context.getAssets()), () -> interpreters.get());
+        if (engine == null) engine = new FaceEngine(new AssetModelSource(context.getAssets()), () -> runtimes.get());
         return engine;
     }
 

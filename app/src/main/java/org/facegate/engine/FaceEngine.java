@@ -2,60 +2,104 @@ package org.facegate.engine;
 
 import android.os.Handler;
 import android.os.HandlerThread;
+import android.os.SystemClock;
+import android.util.Log;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.facegate.tflite.InterpreterFactory;
+import org.facegate.inference.InferenceRuntime;
 
 /**
- * The one thread all inference runs on. The interpreter factory (and so any GPU delegate), the models, every
- * inference and the closing all happen on this thread, which is what TFLite's GPU delegate requires. Models are
- * opened on first use and closed when the last screen using them {@link #release releases} them. Camera frames are
- * {@link #offer offered}: while a frame is being processed, further frames are dropped, so a slow phone processes
- * fewer frames instead of building a growing queue. {@link #stop} ends the thread.
+ * The one thread all inference runs on. The runtime (and so any GPU delegate), the models, every inference and the
+ * closing all happen on this thread, which is what TFLite's GPU delegate requires. Models are opened on first use and
+ * kept while screens come and go (a rotation or a move to the next screen reuses them); they are closed
+ * {@link #IDLE_CLOSE_MS} after the last screen {@link #release released} them, or at once on {@link #trimMemory}.
+ * Camera frames are {@link #offer offered}: while a frame is being processed, further frames are dropped, so a slow
+ * phone processes fewer frames instead of building a growing queue. {@link #stop} ends the thread.
+ *
+ * <p>Nothing a model throws kills the process. Any {@code Throwable} from opening the models, and any {@code Error}
+ * or model failure while a job runs ({@code LinkageError} such as a native library that does not load on a 16 KB-page
+ * device, {@code OutOfMemoryError}, a GPU delegate failure), closes the models and makes face recognition
+ * {@link #unavailable()} for the rest of the process: every job is then told so ({@link FaceUnavailable}) and the
+ * screens offer the PIN.
  */
 public final class FaceEngine {
+    /** Models stay open this long after the last screen released them: a screen change or a rotation reuses them. */
+    public static final long IDLE_CLOSE_MS = 30_000;
+    private static final String TAG = "FaceGate";
+
     /** Work that needs the models; runs on the inference thread. */
     public interface Job {
         void run(FaceModels models) throws Exception;
 
-        /** The models could not be opened, or {@link #run} threw. Runs on the inference thread. */
+        /**
+         * {@link #run} threw, or face recognition is unavailable in this process ({@link FaceUnavailable}, whose
+         * message says why). Runs on the inference thread.
+         */
         void failed(Exception e);
     }
 
     private final AssetModelSource assets;
-    private final Supplier<InterpreterFactory> factories;
+    private final Supplier<InferenceRuntime> runtimes;
     private final HandlerThread thread;
     private final Handler handler;
     private final AtomicBoolean frameBusy = new AtomicBoolean();
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicInteger dropped = new AtomicInteger();
+    private final Object idleClose = new Object();
     private int users;
     private boolean stopped;
+    private volatile FaceUnavailable unavailable;
+    private volatile long openMillis = -1;
     // confined to the inference thread
-    private InterpreterFactory factory;
+    private InferenceRuntime runtime;
     private FaceModels models;
 
-    /**
-     * @param factories makes the interpreter factory; called on the inference thread (GPU delegates are thread-bound)
-     */
-    public FaceEngine(AssetModelSource assets, Supplier<InterpreterFactory> factories) {
+    /** @param runtimes makes the inference runtime; called on the inference thread (GPU delegates are thread-bound) */
+    public FaceEngine(AssetModelSource assets, Supplier<InferenceRuntime> runtimes) {
         this.assets = assets;
-        this.factories = factories;
+        this.runtimes = runtimes;
         thread = new HandlerThread("facegate-inference");
         thread.start();
         handler = new Handler(thread.getLooper());
     }
 
-    /** A screen starts using the engine (e.g. on resume). */
+    /** A screen starts using the engine (e.g. on resume): open models stay open. */
     public synchronized void acquire() {
         users++;
+        handler.removeCallbacksAndMessages(idleClose);
     }
 
-    /** A screen stops using it (on pause): the last one out closes the models, on the inference thread. */
+    /** A screen stops using it (on pause): the last one out lets the models close after {@link #IDLE_CLOSE_MS}. */
     public synchronized void release() {
         if (users == 0) throw new IllegalStateException("release without acquire");
-        if (--users == 0) submit(this::closeModels);
+        // not counted in pending(): a delayed close is not work in progress, and stop() drops it
+        if (--users == 0 && !stopped) handler.postAtTime(this::closeModels, idleClose, SystemClock.uptimeMillis() + IDLE_CLOSE_MS);
+    }
+
+    /**
+     * The system asks the app to free memory ({@code onTrimMemory}): models no screen is using are closed now, without
+     * waiting for the idle delay. The next screen opens them again.
+     */
+    public synchronized void trimMemory() {
+        if (users > 0 || stopped) return;
+        handler.removeCallbacksAndMessages(idleClose);
+        submit(this::closeModels);
+    }
+
+    /** The inference thread's looper (tests advance its clock). */
+    android.os.Looper looper() {
+        return thread.getLooper();
+    }
+
+    /** Why face recognition cannot run in this process, or null while it can. */
+    public FaceUnavailable unavailable() {
+        return unavailable;
+    }
+
+    /** Milliseconds the last opening of the models took (runtime and all models), or -1 before the first. */
+    public long openMillis() {
+        return openMillis;
     }
 
     /** Runs a job on the inference thread, after every job posted before it. */
@@ -100,18 +144,19 @@ public final class FaceEngine {
     }
 
     /**
-     * Ends the inference thread: the jobs already posted run, then the models and the interpreter factory are closed
+     * Ends the inference thread: the jobs already posted run, then the models and the runtime are closed
      * on the thread (whether or not a screen still holds them), and the thread ends. Waits for that, unless called on
      * the inference thread itself. Jobs posted and frames offered afterwards are dropped without running. Calling it
      * again does nothing.
      *
      * <p>For the end of the process: {@code FaceGateApp.onTerminate}, which only emulated processes (the JVM tests)
-     * get. On a phone the process is killed without notice; the models are already closed by then, since the last
-     * screen {@link #release released} them on pause, and an idle thread costs nothing.
+     * get. On a phone the process is killed without notice; the models are closed by then unless a screen used them in
+     * the last {@link #IDLE_CLOSE_MS}, and an idle thread costs nothing.
      */
     public void stop() {
         synchronized (this) {
             if (stopped) return;
+            handler.removeCallbacksAndMessages(idleClose);
             submit(this::closeAll);
             stopped = true;
         }
@@ -143,20 +188,51 @@ public final class FaceEngine {
     }
 
     private void runJob(Job job) {
-        try {
-            if (models == null) {
-                factory = factories.get();
-                try {
-                    models = FaceModels.open(assets, factory);
-                } catch (Exception e) {
-                    closeFactory();
-                    throw e;
-                }
-            }
-            job.run(models);
-        } catch (Exception e) {
-            job.failed(e);
+        if (unavailable == null && models == null) open();
+        FaceUnavailable u = unavailable;
+        if (u != null) {
+            failed(job, u);
+            return;
         }
+        try {
+            job.run(models);
+        } catch (ModelFault e) {
+            failed(job, markUnavailable(e.getMessage(), e));
+        } catch (Exception e) {
+            failed(job, e);
+        } catch (Throwable t) {
+            // an Error out of a model or the job (LinkageError, OutOfMemoryError): the models cannot be trusted now
+            failed(job, markUnavailable("face recognition failed: " + t, t));
+        }
+    }
+
+    /** Tells a job it failed; a throw from there must not end the inference thread, and with it the process. */
+    private static void failed(Job job, Exception e) {
+        try {
+            job.failed(e);
+        } catch (Throwable t) {
+            Log.e(TAG, "a job's failure handler threw", t);
+        }
+    }
+
+    private void open() {
+        long t0 = SystemClock.elapsedRealtime();
+        try {
+            runtime = runtimes.get();
+            models = FaceModels.open(assets, new GuardedRuntime(runtime));
+            openMillis = SystemClock.elapsedRealtime() - t0;
+        } catch (Throwable t) {
+            markUnavailable("the face models cannot be opened on this phone: " + t.getMessage(), t);
+        }
+    }
+
+    /** Records why face recognition cannot run, logs it and closes whatever is open. Inference thread. */
+    private FaceUnavailable markUnavailable(String reason, Throwable cause) {
+        FaceUnavailable u = new FaceUnavailable(reason, cause);
+        unavailable = u;
+        Log.e(TAG, "face recognition unavailable for this process: " + reason, cause);
+        closeAll();
+        return u;
     }
 
     private void closeModels() {
@@ -166,23 +242,19 @@ public final class FaceEngine {
         closeAll();
     }
 
+    /** Closes the models, then the runtime (delegates after the interpreters that use them), on this thread. */
     private void closeAll() {
-        if (models != null) {
-            models.close();
-            models = null;
+        try {
+            if (models != null) models.close();
+        } catch (Throwable t) {
+            Log.w(TAG, "closing the face models failed", t);
         }
-        closeFactory();
-    }
-
-    /** Delegates are closed after the interpreters that use them, on this same thread. */
-    private void closeFactory() {
-        if (factory instanceof AutoCloseable) {
-            try {
-                ((AutoCloseable) factory).close();
-            } catch (Exception e) {
-                // nothing left to release
-            }
+        models = null;
+        try {
+            if (runtime != null) runtime.close();
+        } catch (Throwable t) {
+            Log.w(TAG, "closing the inference runtime failed", t);
         }
-        factory = null;
+        runtime = null;
     }
 }

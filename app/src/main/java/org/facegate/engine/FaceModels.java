@@ -13,8 +13,8 @@ import org.facegate.embed.Embedding;
 import org.facegate.embed.TfliteEmbedder;
 import org.facegate.image.RgbImage;
 import org.facegate.liveness.LivenessAnalyzer;
-import org.facegate.tflite.InterpreterFactory;
-import org.facegate.tflite.ModelException;
+import org.facegate.inference.InferenceRuntime;
+import org.facegate.inference.ModelException;
 import org.facegate.tflite.ModelLoader;
 import org.facegate.pipeline.FacePipeline;
 
@@ -65,7 +65,7 @@ public final class FaceModels implements AutoCloseable {
      * @throws ModelException if a model or the checksum list is missing, a checksum differs, or not exactly one
      *     embedding model ships
      */
-    public static FaceModels open(AssetModelSource assets, InterpreterFactory factory) throws ModelException {
+    public static FaceModels open(AssetModelSource assets, InferenceRuntime runtime) throws ModelException {
         Map<String, String> shipped;
         try (InputStream in = assets.openStream(SUMS)) {
             shipped = ModelLoader.parseSums(in);
@@ -83,15 +83,15 @@ public final class FaceModels implements AutoCloseable {
         String file = TfliteEmbedder.shippedFile(shipped.keySet(), SUMS);
 
         ModelLoader loader = new ModelLoader(assets, sums);
-        FaceDetector detector = Detectors.open(Detectors.DEFAULT, loader, factory);
+        FaceDetector detector = Detectors.open(Detectors.DEFAULT, loader, runtime);
         LivenessAnalyzer liveness = null;
         try {
-            liveness = LivenessAnalyzer.open(loader, factory);
+            liveness = LivenessAnalyzer.open(loader, runtime);
             ByteBuffer model = loader.load(file);
             // normalization from the model's own metadata: a swapped model with other preprocessing cannot be fed wrongly
-            TfliteEmbedder embedder = TfliteEmbedder.describedBy(model, file, factory, true);
+            TfliteEmbedder embedder = TfliteEmbedder.describedBy(model, file, runtime, true);
             return new FaceModels(detector, embedder, embedder.modelId(), file, liveness);
-        } catch (ModelException | RuntimeException e) {
+        } catch (ModelException | RuntimeException | Error e) {
             detector.close();
             if (liveness != null) liveness.close();
             throw e;

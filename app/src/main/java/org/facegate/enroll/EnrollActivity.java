@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import org.facegate.R;
 import org.facegate.engine.FaceModels;
+import org.facegate.engine.FaceUnavailable;
 import org.facegate.gate.ContentActivity;
 import org.facegate.image.RgbImage;
 import org.facegate.match.Matcher;
@@ -204,6 +205,12 @@ public final class EnrollActivity extends CameraActivity {
             return getString(report.yaw() < 0 ? R.string.enroll_turn_right : R.string.enroll_turn_left);
         }
         return capitalized(report.issues().get(0).advice());
+    }
+
+    @Override
+    protected String failureMessage(Exception e) {
+        if (e instanceof FaceUnavailable) return getString(R.string.enroll_face_unavailable, e.getMessage());
+        return super.failureMessage(e);
     }
 
     private void showCount(int n) {

@@ -110,7 +110,7 @@ public final class GateActivity extends CameraActivity {
             public void failed(Exception e) {
                 services.main.post(() -> {
                     loaded = true;
-                    status.setText(getString(R.string.camera_models_failed, String.valueOf(e.getMessage())));
+                    status.setText(failureMessage(e));
                     showPin();
                 });
             }

@@ -13,6 +13,7 @@ import org.facegate.R;
 import org.facegate.camera.FrameSource;
 import org.facegate.engine.FaceEngine;
 import org.facegate.engine.FaceModels;
+import org.facegate.engine.FaceUnavailable;
 import org.facegate.image.RgbImage;
 
 /**
@@ -58,9 +59,19 @@ public abstract class CameraActivity extends SecureActivity {
      */
     protected abstract Runnable analyze(FaceModels models, RgbImage frame, long timeMillis) throws Exception;
 
-    /** The models could not be opened or a frame failed; runs on the main thread. */
+    /**
+     * The models could not be opened or a frame failed; runs on the main thread. When face recognition is unavailable
+     * for the process ({@link FaceUnavailable}) the camera stops too: no later frame could be analysed.
+     */
     protected void onAnalysisFailed(Exception e) {
-        showProblem(getString(R.string.camera_models_failed, String.valueOf(e.getMessage())));
+        if (e instanceof FaceUnavailable) setCameraWanted(false);
+        showProblem(failureMessage(e));
+    }
+
+    /** One line saying why face recognition failed: unavailable on this phone, or this analysis. */
+    protected String failureMessage(Exception e) {
+        if (e instanceof FaceUnavailable) return getString(R.string.face_unavailable, e.getMessage());
+        return getString(R.string.camera_models_failed, String.valueOf(e.getMessage()));
     }
 
     /** Starts or stops looking (e.g. the gate stops during a lockout). */

@@ -31,7 +31,7 @@ import org.facegate.match.SecurityLevel;
 import org.facegate.image.RgbImage;
 import org.facegate.setup.SetupActivity;
 import org.facegate.store.Role;
-import org.facegate.tflite.CpuInterpreterFactory;
+import org.facegate.testing.runtime.DesktopRuntimes;
 import org.junit.After;
 import org.junit.AfterClass;
 import org.junit.Before;
@@ -69,7 +69,7 @@ public abstract class AppTest {
             cameras.add(s);
             return s;
         };
-        services.interpreters = () -> new CpuInterpreterFactory(2);
+        services.runtimes = () -> DesktopRuntimes.create(2);
         shadowOf(app).grantPermissions(Manifest.permission.CAMERA);
     }
 

@@ -6,19 +6,14 @@ import org.robolectric.internal.bytecode.Interceptors;
 import org.robolectric.internal.bytecode.ShadowProviders;
 
 /**
- * Robolectric plugin (registered in META-INF/services): the TFLite Java classes and FaceGate's native-library loader
- * are loaded once by the application class loader instead of once per Robolectric sandbox. A JNI library can be bound
- * to a single class loader only, so without this a second sandbox (e.g. another SDK) fails with "already loaded in
- * another classloader" when it runs a real model through the desktop TFLite runtime.
+ * Robolectric plugin (registered in META-INF/services): the inference port and the loader of the isolated desktop
+ * runtime are loaded once by the application class loader instead of once per Robolectric sandbox. The desktop
+ * runtime's JNI library can be bound to a single class loader only, so its loader must be one per JVM, and the port's
+ * interfaces must be the same classes in every sandbox and in that loader.
  */
 public class SharedTfliteConfigurer extends AndroidConfigurer {
-    /** Packages that stay outside every sandbox. */
-    public static final String[] SHARED_PACKAGES = {"org.tensorflow.lite."};
-    /**
-     * facecore's native loader, alone: the rest of org.facegate.tflite (e.g. EmbeddingModelInfo) refers to other
-     * facecore classes, which the sandbox loads too, and the JVM refuses the same class name from two loaders there.
-     */
-    public static final String SHARED_LOADER = "org.facegate.tflite.NativeRuntime";
+    /** Packages that stay outside every sandbox: the port (and with it its desktop adapter, which lives in its own loader). */
+    public static final String[] SHARED_PACKAGES = {"org.facegate.inference.", "org.facegate.testing.runtime."};
 
     public SharedTfliteConfigurer(ShadowProviders shadowProviders) {
         super(shadowProviders);
@@ -28,6 +23,5 @@ public class SharedTfliteConfigurer extends AndroidConfigurer {
     public void configure(InstrumentationConfiguration.Builder builder, Interceptors interceptors) {
         super.configure(builder, interceptors);
         for (String p : SHARED_PACKAGES) builder.doNotAcquirePackage(p);
-        builder.doNotAcquireClass(SHARED_LOADER);
     }
 }

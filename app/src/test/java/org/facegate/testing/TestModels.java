@@ -4,7 +4,7 @@ import android.content.Context;
 import androidx.test.core.app.ApplicationProvider;
 import org.facegate.engine.AssetModelSource;
 import org.facegate.engine.FaceModels;
-import org.facegate.tflite.CpuInterpreterFactory;
+import org.facegate.testing.runtime.DesktopRuntimes;
 
 /** The app's real models, memory-mapped from the test APK's assets, on the desktop TFLite runtime. */
 public final class TestModels {
@@ -12,6 +12,6 @@ public final class TestModels {
 
     public static FaceModels open() throws Exception {
         Context c = ApplicationProvider.getApplicationContext();
-        return FaceModels.open(new AssetModelSource(c.getAssets()), new CpuInterpreterFactory(2));
+        return FaceModels.open(new AssetModelSource(c.getAssets()), DesktopRuntimes.create(2));
     }
 }

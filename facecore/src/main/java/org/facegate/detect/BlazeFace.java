@@ -2,18 +2,19 @@ package org.facegate.detect;
 
 import java.nio.Buffer;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.facegate.image.RgbImage;
 import org.facegate.image.Sampler;
-import org.facegate.tflite.InterpreterFactory;
-import org.facegate.tflite.ModelException;
+import org.facegate.inference.ElementType;
+import org.facegate.inference.InferenceModel;
+import org.facegate.inference.InferenceRuntime;
+import org.facegate.inference.ModelException;
+import org.facegate.inference.ModelOptions;
+import org.facegate.inference.Placement;
+import org.facegate.inference.TensorSpec;
 import org.facegate.tflite.ModelLoader;
-import org.tensorflow.lite.Interpreter;
 
 /**
  * MediaPipe BlazeFace, the single-shot detector of ML Kit's face detection family, on TFLite. The frame is
@@ -57,43 +58,52 @@ public final class BlazeFace implements FaceDetector {
     private static final int VALUES_PER_ANCHOR = 16;
 
     private final Range range;
-    private final Interpreter interpreter;
+    private final InferenceModel model;
     private final float threshold;
     private final float[] anchors; // (cx, cy) pairs in [0, 1]
     private final ByteBuffer input;
-    private final float[][][] regressors;
-    private final float[][][] scores;
-    private final Map<Integer, Object> outputs = new HashMap<>();
-    private final Object[] inputs = new Object[1];
+    private final FloatBuffer inputFloats;
+    private final FloatBuffer regressors, scores; // views of the output buffers: [anchor][16] and [anchor]
+    private final ByteBuffer[] inputs, outputs;
     private final double[] affine = new double[6];
 
     /** A detector with MediaPipe's default score threshold for the range. */
-    public BlazeFace(ModelLoader loader, InterpreterFactory factory, Range range) throws ModelException {
-        this(loader, factory, range, range.defaultThreshold);
+    public BlazeFace(ModelLoader loader, InferenceRuntime runtime, Range range) throws ModelException {
+        this(loader, runtime, range, range.defaultThreshold);
     }
 
     /** @param threshold minimum face probability in (0, 1) */
-    public BlazeFace(ModelLoader loader, InterpreterFactory factory, Range range, float threshold) throws ModelException {
+    public BlazeFace(ModelLoader loader, InferenceRuntime runtime, Range range, float threshold) throws ModelException {
         this.range = range;
         this.threshold = threshold;
-        this.interpreter = factory.create(loader.load(range.file));
         this.anchors = anchors(range);
-        int n = anchors.length / 2;
-        int[] inShape = interpreter.getInputTensor(0).shape();
-        if (inShape.length != 4 || inShape[1] != range.inputSize || inShape[2] != range.inputSize || inShape[3] != 3) {
-            throw new ModelException(range.file + ": unexpected input shape " + java.util.Arrays.toString(inShape));
+        this.model = runtime.open(loader.load(range.file), range.file, ModelOptions.FAST);
+        try {
+            int n = anchors.length / 2;
+            TensorSpec in = model.input(0);
+            if (!in.hasShape(1, range.inputSize, range.inputSize, 3) || in.type() != ElementType.FLOAT32) {
+                throw new ModelException(range.file + ": unexpected input " + in);
+            }
+            // the regressors (16 values per anchor) and the scores (1 per anchor) come in either order
+            if (model.outputCount() != 2) throw new ModelException(range.file + ": expected 2 outputs, model has " + model.outputCount());
+            int regIndex = model.output(0).dim(-1) == VALUES_PER_ANCHOR ? 0 : 1;
+            TensorSpec reg = model.output(regIndex), score = model.output(1 - regIndex);
+            if (!reg.hasShape(1, n, VALUES_PER_ANCHOR) || !score.hasShape(1, n, 1)) {
+                throw new ModelException(range.file + ": expected outputs [1," + n + "," + VALUES_PER_ANCHOR + "] and [1," + n
+                        + ",1] for its " + n + " anchors, model has " + reg + " and " + score);
+            }
+            input = in.allocate();
+            inputFloats = input.asFloatBuffer();
+            outputs = new ByteBuffer[2];
+            outputs[regIndex] = reg.allocate();
+            outputs[1 - regIndex] = score.allocate();
+            regressors = outputs[regIndex].asFloatBuffer();
+            scores = outputs[1 - regIndex].asFloatBuffer();
+            inputs = new ByteBuffer[] {input};
+        } catch (ModelException | RuntimeException e) {
+            model.close();
+            throw e;
         }
-        int regIndex = interpreter.getOutputTensor(0).shape()[2] == VALUES_PER_ANCHOR ? 0 : 1;
-        if (interpreter.getOutputTensor(regIndex).shape()[1] != n) {
-            throw new ModelException(range.file + ": expected " + n + " anchors, model has "
-                    + interpreter.getOutputTensor(regIndex).shape()[1]);
-        }
-        input = ByteBuffer.allocateDirect(4 * range.inputSize * range.inputSize * 3).order(ByteOrder.nativeOrder());
-        regressors = new float[1][n][VALUES_PER_ANCHOR];
-        scores = new float[1][n][1];
-        outputs.put(regIndex, regressors);
-        outputs.put(1 - regIndex, scores);
-        inputs[0] = input;
     }
 
     /**
@@ -140,27 +150,27 @@ public final class BlazeFace implements FaceDetector {
         affine[3] = 0;
         affine[4] = scale;
         affine[5] = -padY;
-        ((Buffer) input).clear();
-        FloatBuffer fb = input.asFloatBuffer();
-        Sampler.warpAffine(image, affine, size, size, 127.5f, 127.5f, fb);
-        ((Buffer) input).rewind();
-        interpreter.runForMultipleInputsOutputs(inputs, outputs);
+        ((Buffer) inputFloats).clear();
+        Sampler.warpAffine(image, affine, size, size, 127.5f, 127.5f, inputFloats);
+        model.run(inputs, outputs);
 
         List<Face> raw = new ArrayList<>();
         float logit = (float) Math.log(threshold / (1 - threshold));
-        float[][] reg = regressors[0];
-        for (int i = 0; i < reg.length; i++) {
-            float s = Math.max(-100f, Math.min(100f, scores[0][i][0]));
+        int n = anchors.length / 2;
+        for (int i = 0; i < n; i++) {
+            float s = Math.max(-100f, Math.min(100f, scores.get(i)));
             if (s < logit) continue; // sigmoid is monotonic: compare logits, compute the probability only for hits
             float prob = (float) (1 / (1 + Math.exp(-s)));
             float ax = anchors[2 * i], ay = anchors[2 * i + 1];
-            float[] r = reg[i];
-            float cx = r[0] / size + ax, cy = r[1] / size + ay, w = r[2] / size, h = r[3] / size;
+            int r = i * VALUES_PER_ANCHOR;
+            float cx = regressors.get(r) / size + ax, cy = regressors.get(r + 1) / size + ay;
+            float w = regressors.get(r + 2) / size, h = regressors.get(r + 3) / size;
             Box box = new Box(unbox(cx - w / 2, side, padX), unbox(cy - h / 2, side, padY),
                     unbox(cx + w / 2, side, padX), unbox(cy + h / 2, side, padY));
             Point[] kp = new Point[4];
             for (int k = 0; k < 4; k++) {
-                kp[k] = new Point(unbox(r[4 + 2 * k] / size + ax, side, padX), unbox(r[5 + 2 * k] / size + ay, side, padY));
+                kp[k] = new Point(unbox(regressors.get(r + 4 + 2 * k) / size + ax, side, padX),
+                        unbox(regressors.get(r + 5 + 2 * k) / size + ay, side, padY));
             }
             // keypoint 0 is the subject's right eye, which is image-left in an unmirrored frame
             raw.add(new Face(box, prob, Landmarks.ofFour(kp[0], kp[1], kp[2], kp[3])));
@@ -178,8 +188,13 @@ public final class BlazeFace implements FaceDetector {
         return range == Range.SHORT ? "blazeface-short" : "blazeface-full";
     }
 
+    /** Where the model runs. */
+    public Placement placement() {
+        return model.placement();
+    }
+
     @Override
     public void close() {
-        interpreter.close();
+        model.close();
     }
 }

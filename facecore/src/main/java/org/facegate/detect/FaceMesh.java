@@ -2,17 +2,17 @@ package org.facegate.detect;
 
 import java.nio.Buffer;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import org.facegate.image.RgbImage;
 import org.facegate.image.Sampler;
-import org.facegate.tflite.InterpreterFactory;
-import org.facegate.tflite.ModelException;
+import org.facegate.inference.ElementType;
+import org.facegate.inference.InferenceModel;
+import org.facegate.inference.InferenceRuntime;
+import org.facegate.inference.ModelException;
+import org.facegate.inference.ModelOptions;
+import org.facegate.inference.Placement;
+import org.facegate.inference.TensorSpec;
 import org.facegate.tflite.ModelLoader;
-import org.tensorflow.lite.Interpreter;
 
 /**
  * MediaPipe Face Mesh ({@code face_landmark.tflite}): 468 3-D landmarks of one face, found in a region of
@@ -33,43 +33,44 @@ public final class FaceMesh implements AutoCloseable {
     /** Input values in [0, 1], as MediaPipe feeds the model ([-1, 1] gives slightly worse LFW accuracy). */
     private static final float MEAN = 0f, STD = 255f;
 
-    private final Interpreter interpreter;
+    private final InferenceModel model;
     private final ByteBuffer input;
     private final FloatBuffer inputFloats;
-    private final float[][][][] landmarks = new float[1][1][1][3 * MeshLandmarks.COUNT];
-    private final float[][][][] presence = new float[1][1][1][1];
-    private final Map<Integer, Object> outputs = new HashMap<>();
-    private final Object[] inputs = new Object[1];
+    private final FloatBuffer landmarks, presence; // views of the two outputs this class reads
+    private final ByteBuffer[] inputs, outputs;
+    private final float[] raw = new float[3 * MeshLandmarks.COUNT];
     private final double[] affine = new double[6];
 
     /** @throws ModelException if the model is missing, fails its checksum or has unexpected tensors */
-    public FaceMesh(ModelLoader loader, InterpreterFactory factory) throws ModelException {
-        this.interpreter = factory.create(loader.load(MODEL));
+    public FaceMesh(ModelLoader loader, InferenceRuntime runtime) throws ModelException {
+        this.model = runtime.open(loader.load(MODEL), MODEL, ModelOptions.FAST);
         try {
-            int[] in = interpreter.getInputTensor(0).shape();
-            if (!Arrays.equals(in, new int[] {1, SIZE, SIZE, 3})) {
-                throw new ModelException(MODEL + ": unexpected input shape " + Arrays.toString(in));
+            TensorSpec in = model.input(0);
+            if (!in.hasShape(1, SIZE, SIZE, 3) || in.type() != ElementType.FLOAT32) {
+                throw new ModelException(MODEL + ": unexpected input " + in);
             }
             int lmIndex = -1, presenceIndex = -1;
-            for (int i = 0; i < interpreter.getOutputTensorCount(); i++) {
-                int[] s = interpreter.getOutputTensor(i).shape();
-                int n = s.length == 0 ? 0 : s[s.length - 1];
-                if (n == 3 * MeshLandmarks.COUNT) lmIndex = i;
-                else if (n == 1) presenceIndex = i;
+            for (int i = 0; i < model.outputCount(); i++) {
+                TensorSpec s = model.output(i);
+                if (s.hasShape(1, 1, 1, 3 * MeshLandmarks.COUNT)) lmIndex = i;
+                else if (s.hasShape(1, 1, 1, 1)) presenceIndex = i;
             }
-            if (lmIndex < 0 || presenceIndex < 0 || interpreter.getOutputTensor(lmIndex).shape().length != 4
-                    || interpreter.getOutputTensor(presenceIndex).shape().length != 4) {
+            if (lmIndex < 0 || presenceIndex < 0) {
                 throw new ModelException(MODEL + ": expected outputs [1,1,1," + 3 * MeshLandmarks.COUNT + "] and [1,1,1,1]");
             }
-            outputs.put(lmIndex, landmarks);
-            outputs.put(presenceIndex, presence);
+            // the other outputs (e.g. a face-flag duplicate in some exports) are not read
+            outputs = new ByteBuffer[model.outputCount()];
+            outputs[lmIndex] = model.output(lmIndex).allocate();
+            outputs[presenceIndex] = model.output(presenceIndex).allocate();
+            landmarks = outputs[lmIndex].asFloatBuffer();
+            presence = outputs[presenceIndex].asFloatBuffer();
+            input = in.allocate();
+            inputFloats = input.asFloatBuffer();
+            inputs = new ByteBuffer[] {input};
         } catch (ModelException | RuntimeException e) {
-            interpreter.close();
+            model.close();
             throw e;
         }
-        input = ByteBuffer.allocateDirect(4 * SIZE * SIZE * 3).order(ByteOrder.nativeOrder());
-        inputFloats = input.asFloatBuffer();
-        inputs[0] = input;
     }
 
     /**
@@ -117,10 +118,10 @@ public final class FaceMesh implements AutoCloseable {
         affine[5] = cy - h * sin - h * cos;
         ((Buffer) inputFloats).clear();
         Sampler.warpAffine(image, affine, SIZE, SIZE, MEAN, STD, inputFloats);
-        ((Buffer) input).rewind();
-        interpreter.runForMultipleInputsOutputs(inputs, outputs);
+        model.run(inputs, outputs);
 
-        float[] raw = landmarks[0][0][0];
+        ((Buffer) landmarks).rewind();
+        landmarks.get(raw);
         float[] xyz = new float[raw.length];
         for (int i = 0; i < raw.length; i += 3) {
             double u = raw[i], v = raw[i + 1];
@@ -128,12 +129,17 @@ public final class FaceMesh implements AutoCloseable {
             xyz[i + 1] = (float) (affine[3] * u + affine[4] * v + affine[5]);
             xyz[i + 2] = (float) (raw[i + 2] * s);
         }
-        float logit = Math.max(-100f, Math.min(100f, presence[0][0][0][0]));
+        float logit = Math.max(-100f, Math.min(100f, presence.get(0)));
         return new MeshLandmarks(xyz, (float) (1 / (1 + Math.exp(-logit))));
+    }
+
+    /** Where the model runs. */
+    public Placement placement() {
+        return model.placement();
     }
 
     @Override
     public void close() {
-        interpreter.close();
+        model.close();
     }
 }

@@ -11,67 +11,77 @@ import java.util.List;
 import org.facegate.image.RgbImage;
 import org.facegate.image.Sampler;
 import org.facegate.tflite.EmbeddingModelInfo;
-import org.facegate.tflite.InterpreterFactory;
-import org.facegate.tflite.ModelException;
-import org.tensorflow.lite.DataType;
-import org.tensorflow.lite.Interpreter;
-import org.tensorflow.lite.Tensor;
+import org.facegate.inference.ElementType;
+import org.facegate.inference.InferenceModel;
+import org.facegate.inference.InferenceRuntime;
+import org.facegate.inference.ModelException;
+import org.facegate.inference.ModelOptions;
+import org.facegate.inference.Placement;
+import org.facegate.inference.TensorSpec;
 
 /**
- * A FaceNet-family embedding model (MobileFaceNet and its converted variants) on TFLite. Input size, batch and
+ * A FaceNet-family embedding model (MobileFaceNet and its converted variants), run through the inference port with
+ * float32 maths ({@link ModelOptions#EXACT}: the security levels' thresholds were calibrated in float32). Input size, batch and
  * data type are read from the model's input tensor: float models get normalized floats; fully integer-quantized
  * models get values quantized with the tensor's own scale and zero point. With flip averaging on, the embedding is
  * the mean of the face and its mirror image (a batch of two when the model takes two, else two runs), which
  * removes part of the pose and lighting asymmetry and measurably raises LFW accuracy.
  */
 public final class TfliteEmbedder implements Embedder {
-    private final Interpreter interpreter;
+    private final InferenceModel model;
     private final String modelId;
     private final Normalization norm;
     private final boolean flip;
     private final int batch, height, width, dim;
-    private final DataType inType, outType;
+    private final ElementType inType, outType;
     private final ByteBuffer input;
     private final FloatBuffer staging;
-    private final Object output;
+    private final ByteBuffer output;
+    private final ByteBuffer[] inputs, outputs;
     private final float[] sum;
     private final float inScale, outScale;
     private final int inZero, outZero;
 
     /**
-     * @param interpreter an interpreter for the model, owned (closed) by this embedder
+     * @param model       the opened embedding model, owned (closed) by this embedder, also when this constructor throws
      * @param modelId     identifier stored with templates made by this model
      * @param flipAverage embed the mirrored face too and average
-     * @throws ModelException if the input is not [N, H, W, 3] or the output not [N, D]
+     * @throws ModelException if the input is not [N, H, W, 3] or the output not [N, D], or their types are neither
+     *     float32 nor 8-bit quantized
      */
-    public TfliteEmbedder(Interpreter interpreter, String modelId, Normalization norm, boolean flipAverage) throws ModelException {
-        this.interpreter = interpreter;
+    public TfliteEmbedder(InferenceModel model, String modelId, Normalization norm, boolean flipAverage) throws ModelException {
+        this.model = model;
         this.modelId = modelId;
         this.norm = norm;
         this.flip = flipAverage;
-        Tensor in = interpreter.getInputTensor(0);
-        Tensor out = interpreter.getOutputTensor(0);
-        int[] s = in.shape();
-        int[] o = out.shape();
-        if (s.length != 4 || s[3] != 3 || o.length != 2 || o[0] != s[0]) {
-            interpreter.close();
-            throw new ModelException(modelId + ": expected input [N,H,W,3] and output [N,D], got "
-                    + Arrays.toString(s) + " -> " + Arrays.toString(o));
+        TensorSpec in = model.input(0);
+        TensorSpec out = model.output(0);
+        if (in.rank() != 4 || in.dim(3) != 3 || out.rank() != 2 || out.dim(0) != in.dim(0) || !supported(in.type()) || !supported(out.type())) {
+            model.close();
+            throw new ModelException(modelId + ": expected input [N,H,W,3] and output [N,D] of float32, int8 or uint8, got "
+                    + in + " -> " + out);
         }
-        batch = s[0];
-        height = s[1];
-        width = s[2];
-        dim = o[1];
-        inType = in.dataType();
-        outType = out.dataType();
-        inScale = in.quantizationParams().getScale();
-        inZero = in.quantizationParams().getZeroPoint();
-        outScale = out.quantizationParams().getScale();
-        outZero = out.quantizationParams().getZeroPoint();
-        input = ByteBuffer.allocateDirect(in.numBytes()).order(ByteOrder.nativeOrder());
+        batch = in.dim(0);
+        height = in.dim(1);
+        width = in.dim(2);
+        dim = out.dim(1);
+        inType = in.type();
+        outType = out.type();
+        inScale = in.scale();
+        inZero = in.zeroPoint();
+        outScale = out.scale();
+        outZero = out.zeroPoint();
+        input = in.allocate();
+        output = out.allocate();
+        inputs = new ByteBuffer[] {input};
+        outputs = new ByteBuffer[model.outputCount()];
+        outputs[0] = output;
         staging = FloatBuffer.allocate(height * width * 3 * batch);
-        output = outType == DataType.FLOAT32 ? new float[batch][dim] : new byte[batch][dim];
         sum = new float[dim];
+    }
+
+    private static boolean supported(ElementType t) {
+        return t == ElementType.FLOAT32 || t == ElementType.INT8 || t == ElementType.UINT8;
     }
 
     /** model-conversion names its embedding variants like this (e.g. mobilefacenet-fp16.tflite). */
@@ -103,18 +113,13 @@ public final class TfliteEmbedder implements Embedder {
      *     runtime refuses the model (a truncated file can keep its metadata), the tensors are not an embedding
      *     model's, or the output length differs from the dimension the metadata declares
      */
-    public static TfliteEmbedder describedBy(ByteBuffer model, String fileName, InterpreterFactory factory, boolean flipAverage)
+    public static TfliteEmbedder describedBy(ByteBuffer model, String fileName, InferenceRuntime runtime, boolean flipAverage)
             throws ModelException {
         EmbeddingModelInfo info = EmbeddingModelInfo.read(model, fileName);
-        Interpreter interpreter;
-        try {
-            interpreter = factory.create(model);
-        } catch (IllegalArgumentException refused) {
-            throw new ModelException(fileName + ": the TFLite runtime refuses the model, truncated or corrupt (" + refused.getMessage() + ")", refused);
-        }
+        InferenceModel opened = runtime.open(model, fileName, ModelOptions.EXACT);
         TfliteEmbedder e;
         try {
-            e = new TfliteEmbedder(interpreter, info.modelId(), info.normalization(), flipAverage);
+            e = new TfliteEmbedder(opened, info.modelId(), info.normalization(), flipAverage);
         } catch (ModelException wrongShape) {
             throw new ModelException(fileName + ": " + wrongShape.getMessage(), wrongShape);
         }
@@ -155,10 +160,10 @@ public final class TfliteEmbedder implements Embedder {
     private void run() {
         int n = staging.position();
         ((Buffer) input).clear();
-        if (inType == DataType.FLOAT32) {
+        if (inType == ElementType.FLOAT32) {
             for (int i = 0; i < n; i++) input.putFloat(staging.get(i));
         } else {
-            boolean signed = inType == DataType.INT8;
+            boolean signed = inType == ElementType.INT8;
             for (int i = 0; i < n; i++) {
                 int q = Math.round(staging.get(i) / inScale) + inZero;
                 q = signed ? Math.max(-128, Math.min(127, q)) : Math.max(0, Math.min(255, q));
@@ -167,18 +172,19 @@ public final class TfliteEmbedder implements Embedder {
         }
         // a batch-2 model given one face: fill the rest with zeros, its output row is ignored
         while (input.hasRemaining()) input.put((byte) 0);
-        ((Buffer) input).rewind();
-        interpreter.run(input, output);
+        model.run(inputs, outputs);
     }
 
     private void accumulate(int row) {
-        if (outType == DataType.FLOAT32) {
-            float[] r = ((float[][]) output)[row];
-            for (int i = 0; i < dim; i++) sum[i] += r[i];
+        int at = row * dim;
+        if (outType == ElementType.FLOAT32) {
+            for (int i = 0; i < dim; i++) sum[i] += output.getFloat(4 * (at + i));
         } else {
-            byte[] r = ((byte[][]) output)[row];
-            boolean signed = outType == DataType.INT8;
-            for (int i = 0; i < dim; i++) sum[i] += ((signed ? r[i] : r[i] & 0xFF) - outZero) * outScale;
+            boolean signed = outType == ElementType.INT8;
+            for (int i = 0; i < dim; i++) {
+                byte b = output.get(at + i);
+                sum[i] += ((signed ? b : b & 0xFF) - outZero) * outScale;
+            }
         }
     }
 
@@ -192,8 +198,13 @@ public final class TfliteEmbedder implements Embedder {
         return modelId;
     }
 
+    /** Where the model runs. */
+    public Placement placement() {
+        return model.placement();
+    }
+
     @Override
     public void close() {
-        interpreter.close();
+        model.close();
     }
 }

@@ -10,8 +10,8 @@ import org.facegate.detect.Landmarks;
 import org.facegate.detect.MeshLandmarks;
 import org.facegate.detect.Point;
 import org.facegate.image.RgbImage;
-import org.facegate.tflite.InterpreterFactory;
-import org.facegate.tflite.ModelException;
+import org.facegate.inference.InferenceRuntime;
+import org.facegate.inference.ModelException;
 import org.facegate.tflite.ModelLoader;
 
 /**
@@ -32,11 +32,11 @@ public final class LivenessAnalyzer implements AutoCloseable {
     private MeshLandmarks previous;
 
     /** Opens BlazeFace (short range) and Face Mesh; {@link #close()} closes them. */
-    public static LivenessAnalyzer open(ModelLoader loader, InterpreterFactory factory) throws ModelException {
-        BlazeFace blaze = new BlazeFace(loader, factory, BlazeFace.Range.SHORT);
+    public static LivenessAnalyzer open(ModelLoader loader, InferenceRuntime runtime) throws ModelException {
+        BlazeFace blaze = new BlazeFace(loader, runtime, BlazeFace.Range.SHORT);
         try {
-            return new LivenessAnalyzer(blaze, new FaceMesh(loader, factory), true);
-        } catch (RuntimeException e) {
+            return new LivenessAnalyzer(blaze, new FaceMesh(loader, runtime), true);
+        } catch (ModelException | RuntimeException | Error e) {
             blaze.close();
             throw e;
         }

@@ -1,5 +1,6 @@
 package org.facegate.tflite;
 
+import org.facegate.inference.ModelException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.facegate.embed.Normalization;

@@ -1,5 +1,6 @@
 package org.facegate.tflite;
 
+import org.facegate.inference.ModelException;
 import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

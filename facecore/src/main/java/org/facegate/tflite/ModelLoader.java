@@ -1,5 +1,6 @@
 package org.facegate.tflite;
 
+import org.facegate.inference.ModelException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -168,7 +168,7 @@ public class FaceMeshTest {
         for (int i = 0; i < n; i++) blaze.detect(img);
         double blazeMs = (System.nanoTime() - t0) / 1e6 / n;
         double frameMs;
-        try (TfliteEmbedder emb = new TfliteEmbedder(TestData.cpu().create(TestData.models().load("MobileFaceNet.tflite")),
+        try (TfliteEmbedder emb = new TfliteEmbedder(TestData.open("MobileFaceNet.tflite"),
                 "mobilefacenet", Normalization.FACENET, true)) {
             FacePipeline pipeline = new FacePipeline(new MeshRefinedDetector(blaze, mesh), emb); // closes nothing
             for (int i = 0; i < 10; i++) pipeline.largest(img);
@@ -177,6 +177,6 @@ public class FaceMeshTest {
             frameMs = (System.nanoTime() - t0) / 1e6 / (n / 4);
         }
         System.out.printf("FaceMesh %.2f ms/face, BlazeFace %.2f ms/frame, whole frame (detect, mesh, align, flip-averaged "
-                + "MobileFaceNet) %.2f ms (%s, 250x250)%n", meshMs, blazeMs, frameMs, TestData.cpu().backend());
+                + "MobileFaceNet) %.2f ms (%s, 250x250)%n", meshMs, blazeMs, frameMs, TestData.cpu().description());
     }
 }

@@ -67,7 +67,7 @@ public class NmsTest {
     public void aFaceWithAnotherBehindItIsAlignedOnItself() throws Exception {
         RgbImage other = TestData.lfwImage("Gene_Robinson", 2), crowded = TestData.lfwImage("Gene_Robinson", 3);
         try (FaceDetector detector = Detectors.open(Detectors.DEFAULT, TestData.models(), TestData.cpu());
-                TfliteEmbedder embedder = new TfliteEmbedder(TestData.cpu().create(TestData.models().load("MobileFaceNet.tflite")),
+                TfliteEmbedder embedder = new TfliteEmbedder(TestData.open("MobileFaceNet.tflite"),
                         "source", Normalization.FACENET, true)) {
             FacePipeline pipeline = new FacePipeline(detector, embedder);
             float score = pipeline.central(other).embedding().cosine(pipeline.central(crowded).embedding());

@@ -28,7 +28,7 @@ public class ZoomingDetectorTest {
         try (FaceDetector zooming = Detectors.open("blazeface+mesh", TestData.models(), TestData.cpu());
                 FaceDetector plain = new MeshRefinedDetector(new BlazeFace(TestData.models(), TestData.cpu(), BlazeFace.Range.SHORT),
                         new FaceMesh(TestData.models(), TestData.cpu()));
-                TfliteEmbedder embedder = new TfliteEmbedder(TestData.cpu().create(TestData.models().load("MobileFaceNet.tflite")),
+                TfliteEmbedder embedder = new TfliteEmbedder(TestData.open("MobileFaceNet.tflite"),
                         "source", Normalization.FACENET, true)) {
             assertTrue(((MeshRefinedDetector) zooming).detector() instanceof ZoomingDetector);
             List<Face> faces = zooming.detect(img);

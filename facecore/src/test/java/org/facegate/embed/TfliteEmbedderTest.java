@@ -6,7 +6,7 @@ import static org.junit.Assert.fail;
 
 import java.util.Arrays;
 import org.facegate.testing.TestData;
-import org.facegate.tflite.ModelException;
+import org.facegate.inference.ModelException;
 import org.junit.Test;
 
 /**

@@ -13,10 +13,10 @@ import org.facegate.image.RgbImage;
 import org.facegate.testing.TestData;
 
 /** The liveness evaluation data in shared/eval/liveness (read in place), skipping the test when it is absent. */
-final class LivenessData {
+public final class LivenessData {
     private LivenessData() {}
 
-    static Path root() {
+    public static Path root() {
         Path p = Paths.get(System.getProperty("facegate.liveness", "../../shared/eval/liveness"));
         assumeTrue("skipped: liveness data not found at " + p.toAbsolutePath(), Files.isRegularFile(p.resolve("labels.tsv")));
         return p;

@@ -103,17 +103,6 @@ public class MatcherTest {
     }
 
     @Test
-    public void tripletMarginOnRealFaces() {
-        double rate = TripletLoss.violationRate(household, TripletLoss.ALPHA);
-        assertTrue("violation rate " + rate, rate < 0.05);
-        assertTrue(TripletLoss.tooClose(household, TripletLoss.ALPHA).isEmpty());
-        Embedding colin = p.lfw("Colin_Powell", 40);
-        List<Person> same = Arrays.asList(household.get(0), new Person("colin-again", Collections.singletonList(colin)));
-        assertEquals(Collections.singletonList("colin ~ colin-again"), TripletLoss.tooClose(same, TripletLoss.ALPHA));
-        assertEquals(0f, TripletLoss.loss(colin, colin, p.lfw("Tony_Blair", 18), TripletLoss.ALPHA), 0f);
-    }
-
-    @Test
     public void securityLevelsAreOrderedByStrictness() {
         List<SecurityLevel> l = SecurityLevel.all();
         assertEquals(3, l.size());

@@ -17,7 +17,7 @@ public final class Pipelines implements AutoCloseable {
 
     public Pipelines() throws Exception {
         detector = Detectors.open(Detectors.DEFAULT, TestData.models(), TestData.cpu());
-        embedder = new TfliteEmbedder(TestData.cpu().create(TestData.models().load("MobileFaceNet.tflite")),
+        embedder = new TfliteEmbedder(TestData.open("MobileFaceNet.tflite"),
                 "mobilefacenet", Normalization.FACENET, true);
         pipeline = new FacePipeline(detector, embedder);
     }

@@ -10,9 +10,12 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import javax.imageio.ImageIO;
 import org.facegate.image.RgbImage;
-import org.facegate.tflite.CpuInterpreterFactory;
+import org.facegate.inference.desktop.DesktopRuntime;
 import org.facegate.tflite.DirectoryModelSource;
-import org.facegate.tflite.InterpreterFactory;
+import org.facegate.inference.InferenceModel;
+import org.facegate.inference.InferenceRuntime;
+import org.facegate.inference.ModelException;
+import org.facegate.inference.ModelOptions;
 import org.facegate.tflite.ModelLoader;
 
 /** Real inputs for tests: the pinned models fetched by the build, LFW images from ../shared when present. */
@@ -29,8 +32,13 @@ public final class TestData {
         return ModelLoader.withBuiltInHashes(DirectoryModelSource.npmCache(modelCache()));
     }
 
-    public static InterpreterFactory cpu() {
-        return new CpuInterpreterFactory(1);
+    public static InferenceRuntime cpu() {
+        return new DesktopRuntime(1);
+    }
+
+    /** A pinned model, checksum-verified and opened on {@link #cpu()}. */
+    public static InferenceModel open(String file) throws ModelException {
+        return cpu().open(models().load(file), file, ModelOptions.EXACT);
     }
 
     /** The LFW development set, skipping the calling test with a message when it is absent. */

@@ -1,5 +1,6 @@
 package org.facegate.tflite;
 
+import org.facegate.inference.ModelException;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.facegate.convert.eval.ProbeFaces;
 import org.facegate.convert.quant.ActivationRanges;
-import org.facegate.tflite.CpuInterpreterFactory;
-import org.facegate.tflite.InterpreterFactory;
+import org.facegate.inference.desktop.DesktopRuntime;
+import org.facegate.inference.InferenceRuntime;
 
 /**
  * The build step: converts every variant (or takes them from the cache when source, calibration file and converter
@@ -48,7 +48,7 @@ final class BuildCommand {
     static Map<Variant, byte[]> convertAll(SourceModels sources, Path npmCache, byte[] source, Path rangesFile) throws Exception {
         String sourceName = sources.path(Converter.SOURCE_FILE).toString();
         Converter c = new Converter(source, sourceName, ActivationRanges.read(rangesFile), rangesFile.toString());
-        InterpreterFactory cpu = new CpuInterpreterFactory(1);
+        InferenceRuntime cpu = new DesktopRuntime(1);
         List<float[]> probes = ProbeFaces.crops(sources, npmCache, cpu);
         Map<Variant, byte[]> out = new EnumMap<>(Variant.class);
         for (Variant v : Variant.values()) {

@@ -11,7 +11,7 @@ import org.facegate.convert.quant.Calibrator;
 import org.facegate.convert.rewrite.FloatGraph;
 import org.facegate.detect.FaceDetector;
 import org.facegate.embed.Normalization;
-import org.facegate.tflite.CpuInterpreterFactory;
+import org.facegate.inference.desktop.DesktopRuntime;
 
 /**
  * {@code calibrate}: activation statistics of the float model over aligned LFW faces, written to the committed
@@ -29,7 +29,7 @@ final class CalibrateCommand {
         LfwSet lfw = LfwSet.open(a.path("lfw"));
         int step = a.integer("step", 7);
         String detectorName = a.get("detector", EvalDetector.DEFAULT);
-        CpuInterpreterFactory cpu = new CpuInterpreterFactory(1);
+        DesktopRuntime cpu = new DesktopRuntime(1);
         List<String> images = lfw.every(step);
         List<float[]> crops;
         try (FaceDetector detector = EvalDetector.open(detectorName, models, cpu)) {

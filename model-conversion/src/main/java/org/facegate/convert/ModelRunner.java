@@ -2,8 +2,10 @@ package org.facegate.convert;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import org.facegate.tflite.InterpreterFactory;
-import org.tensorflow.lite.Interpreter;
+import org.facegate.inference.InferenceModel;
+import org.facegate.inference.InferenceRuntime;
+import org.facegate.inference.ModelException;
+import org.facegate.inference.ModelOptions;
 
 /**
  * Runs one embedding model on normalized 112x112 crops and returns its raw output row, whatever the model's batch
@@ -11,17 +13,22 @@ import org.tensorflow.lite.Interpreter;
  * Used to compare variants on identical inputs and to time them.
  */
 public final class ModelRunner implements AutoCloseable {
-    private final Interpreter interpreter;
-    private final ByteBuffer input;
-    private final float[][] output;
+    private final InferenceModel model;
+    private final ByteBuffer input, output;
+    private final ByteBuffer[] inputs, outputs;
+    private final int dim;
 
-    public ModelRunner(byte[] model, InterpreterFactory factory) {
-        ByteBuffer buf = ByteBuffer.allocateDirect(model.length).order(ByteOrder.nativeOrder());
-        buf.put(model).rewind();
-        interpreter = factory.create(buf);
-        input = ByteBuffer.allocateDirect(interpreter.getInputTensor(0).numBytes()).order(ByteOrder.nativeOrder());
-        int[] out = interpreter.getOutputTensor(0).shape();
-        output = new float[out[0]][out[1]];
+    /** @throws ModelException if the runtime refuses the model */
+    public ModelRunner(byte[] bytes, InferenceRuntime runtime) throws ModelException {
+        ByteBuffer buf = ByteBuffer.allocateDirect(bytes.length).order(ByteOrder.nativeOrder());
+        buf.put(bytes).rewind();
+        model = runtime.open(buf, "model under test", ModelOptions.EXACT);
+        input = model.input(0).allocate();
+        output = model.output(0).allocate();
+        dim = model.output(0).dim(-1);
+        inputs = new ByteBuffer[] {input};
+        outputs = new ByteBuffer[model.outputCount()];
+        outputs[0] = output;
     }
 
     /** The model's output for one crop (row 0). */
@@ -29,16 +36,18 @@ public final class ModelRunner implements AutoCloseable {
         input.clear();
         input.asFloatBuffer().put(crop);
         // rows past the first stay zero (batch-2 source)
-        interpreter.run(input, output);
-        return output[0].clone();
+        model.run(inputs, outputs);
+        float[] row = new float[dim];
+        for (int i = 0; i < dim; i++) row[i] = output.getFloat(4 * i);
+        return row;
     }
 
     public int[] inputShape() {
-        return interpreter.getInputTensor(0).shape();
+        return model.input(0).shape();
     }
 
     public int[] outputShape() {
-        return interpreter.getOutputTensor(0).shape();
+        return model.output(0).shape();
     }
 
     /** Cosine similarity of two raw outputs. */
@@ -54,6 +63,6 @@ public final class ModelRunner implements AutoCloseable {
 
     @Override
     public void close() {
-        interpreter.close();
+        model.close();
     }
 }

@@ -21,7 +21,7 @@ import org.tensorflow.lite.schema.TensorT;
 import org.facegate.convert.quant.RangePolicy;
 import org.facegate.detect.FaceDetector;
 import org.facegate.embed.Normalization;
-import org.facegate.tflite.CpuInterpreterFactory;
+import org.facegate.inference.desktop.DesktopRuntime;
 
 /**
  * {@code report}: converts every variant (twice, to show the bytes are reproducible), then measures them and writes
@@ -158,7 +158,7 @@ final class ReportCommand {
     private static List<float[]> heldOutCrops(LfwSet lfw, int step, Path models, String detectorName) throws Exception {
         List<String> images = new ArrayList<>();
         for (int i = 3; i < lfw.images().size(); i += step) images.add(lfw.images().get(i));
-        try (FaceDetector d = EvalDetector.open(detectorName, models, new CpuInterpreterFactory(1))) {
+        try (FaceDetector d = EvalDetector.open(detectorName, models, new DesktopRuntime(1))) {
             return AlignedCrops.of(images, lfw.source(), d, Normalization.FACENET);
         }
     }

@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.facegate.embed.Normalization;
 import org.facegate.tflite.EmbeddingModelInfo;
-import org.facegate.tflite.InterpreterFactory;
-import org.facegate.tflite.ModelException;
+import org.facegate.inference.InferenceRuntime;
+import org.facegate.inference.ModelException;
 
 /**
  * Validates a converted variant by running it on the JVM's TFLite runtime: it must load, take {@code [1,112,112,3]}
@@ -35,7 +35,7 @@ public final class RuntimeCheck {
      * @param crops     normalized aligned faces
      * @return the lowest cosine seen
      */
-    public static double verify(Variant v, byte[] model, byte[] reference, List<float[]> crops, InterpreterFactory factory)
+    public static double verify(Variant v, byte[] model, byte[] reference, List<float[]> crops, InferenceRuntime runtime)
             throws ConversionException {
         String name = v.fileName();
         if (crops.isEmpty()) throw new ConversionException("no probe faces to check " + name + " with");
@@ -49,14 +49,14 @@ public final class RuntimeCheck {
             throw new ConversionException(name + ": metadata normalization " + info.normalization() + " is not " + Normalization.FACENET);
         }
         double min = 1;
-        try (ModelRunner m = new ModelRunner(model, factory); ModelRunner ref = new ModelRunner(reference, factory)) {
+        try (ModelRunner m = new ModelRunner(model, runtime); ModelRunner ref = new ModelRunner(reference, runtime)) {
             int[] in = m.inputShape(), out = m.outputShape();
             if (!Arrays.equals(in, new int[] {1, 112, 112, 3}) || out.length != 2 || out[0] != 1 || out[1] != info.dimension()) {
                 throw new ConversionException(name + ": runs as " + Arrays.toString(in) + " -> " + Arrays.toString(out)
                         + ", expected [1, 112, 112, 3] -> [1, " + info.dimension() + "]");
             }
             for (float[] crop : crops) min = Math.min(min, ModelRunner.cosine(m.run(crop), ref.run(crop)));
-        } catch (RuntimeException e) {
+        } catch (ModelException | RuntimeException e) {
             throw new ConversionException(name + ": TFLite runtime rejected the model: " + e.getMessage(), e);
         }
         if (!(min >= floor(v))) {

@@ -11,7 +11,7 @@ import org.facegate.convert.check.GpuDelegateOps;
 import org.facegate.convert.check.OpHistogram;
 import org.facegate.convert.model.Graph;
 import org.facegate.convert.model.TfliteReader;
-import org.facegate.tflite.CpuInterpreterFactory;
+import org.facegate.inference.desktop.DesktopRuntime;
 import org.facegate.tflite.EmbeddingModelInfo;
 import org.junit.Test;
 import org.tensorflow.lite.support.metadata.MetadataExtractor;
@@ -29,7 +29,7 @@ public class ConversionTest {
         assertEquals(Integer.valueOf(33), ops.get("PRELU v1"));
         assertEquals("no ABS/SUB/MUL/RELU left from the decomposed PReLU", 5, ops.size());
         double cos = RuntimeCheck.verify(Variant.FLOAT32, TestModels.variants().get(Variant.FLOAT32), TestModels.source(),
-                TestModels.probes(), new CpuInterpreterFactory(1));
+                TestModels.probes(), new DesktopRuntime(1));
         assertTrue("cosine to the source " + cos, cos >= 0.9999);
     }
 
@@ -37,7 +37,7 @@ public class ConversionTest {
     public void everyQuantizedVariantRunsAndAgreesWithFloat32() throws Exception {
         byte[] reference = TestModels.variants().get(Variant.FLOAT32);
         for (Variant v : new Variant[] {Variant.FP16, Variant.INT8_DYNAMIC, Variant.INT8}) {
-            double cos = RuntimeCheck.verify(v, TestModels.variants().get(v), reference, TestModels.probes(), new CpuInterpreterFactory(1));
+            double cos = RuntimeCheck.verify(v, TestModels.variants().get(v), reference, TestModels.probes(), new DesktopRuntime(1));
             assertTrue(v + " lowest cosine " + cos, cos >= RuntimeCheck.floor(v));
         }
     }

@@ -9,7 +9,7 @@ import org.facegate.convert.eval.LfwSet;
 import org.facegate.convert.eval.AlignedCrops;
 import org.facegate.detect.FaceDetector;
 import org.facegate.embed.Normalization;
-import org.facegate.tflite.CpuInterpreterFactory;
+import org.facegate.inference.desktop.DesktopRuntime;
 import org.junit.Test;
 
 /**
@@ -23,7 +23,7 @@ public class LfwParityTest {
         List<String> images = new java.util.ArrayList<>();
         for (int i = 3; i < lfw.images().size(); i += 350) images.add(lfw.images().get(i));
         List<float[]> crops;
-        try (FaceDetector d = EvalDetector.open(EvalDetector.DEFAULT, TestModels.npmCache(), new CpuInterpreterFactory(1))) {
+        try (FaceDetector d = EvalDetector.open(EvalDetector.DEFAULT, TestModels.npmCache(), new DesktopRuntime(1))) {
             crops = AlignedCrops.of(images, lfw.source(), d, Normalization.FACENET);
         }
         byte[] f32 = TestModels.variants().get(Variant.FLOAT32);

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.facegate.convert.eval.ProbeFaces;
 import org.facegate.convert.quant.ActivationRanges;
-import org.facegate.tflite.CpuInterpreterFactory;
+import org.facegate.inference.desktop.DesktopRuntime;
 
 /**
  * The real inputs, shared by the test classes of one JVM: the pinned source model from the build's npm cache
@@ -51,7 +51,7 @@ final class TestModels {
 
     /** A few aligned faces from the pinned sample photos (the quantized variants take ~0.5 s per inference here). */
     static synchronized List<float[]> probes() throws ConversionException {
-        if (probes == null) probes = ProbeFaces.crops(sources(), npmCache(), new CpuInterpreterFactory(1)).subList(0, 4);
+        if (probes == null) probes = ProbeFaces.crops(sources(), npmCache(), new DesktopRuntime(1)).subList(0, 4);
         return probes;
     }
 

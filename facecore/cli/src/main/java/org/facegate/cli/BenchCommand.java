@@ -29,7 +29,7 @@ import org.facegate.match.Person;
 import org.facegate.match.SecurityLevel;
 import org.facegate.pipeline.FacePipeline;
 import org.facegate.pipeline.FaceResult;
-import org.facegate.tflite.CpuInterpreterFactory;
+import org.facegate.inference.desktop.DesktopRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -57,7 +57,7 @@ final class BenchCommand implements Callable<Integer> {
             frame = Frames.fit(Frames.crop(photo, main.face().box(), 3f), 640, 480);
         }
         out.printf(Locale.ROOT, "facegate bench: %s, 640x480 frame with one face from %s, median of %d runs in ms%n",
-                new CpuInterpreterFactory(opts.threads).backend(), img.getFileName(), runs);
+                new DesktopRuntime(opts.threads).description(), img.getFileName(), runs);
         out.printf(Locale.ROOT, "FaceGate: %s + 5-point alignment + embedding%s; baseline (comparable apps):"
                 + " mtcnn + box squared and scaled to 112x112 + one embedding from the batch-2 float model%n%n", opts.detector,
                 opts.flip ? " (flip-averaged)" : "");

@@ -3,19 +3,20 @@ package org.facegate.cli;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import org.facegate.align.Alignment;
-import org.facegate.detect.Detectors;
 import org.facegate.detect.FaceDetector;
 import org.facegate.embed.Normalization;
 import org.facegate.embed.TfliteEmbedder;
 import org.facegate.enroll.Enroller;
 import org.facegate.enroll.QualityGate;
+import org.facegate.eval.detect.EvalDetectors;
 import org.facegate.match.Matcher;
 import org.facegate.match.SecurityLevel;
 import org.facegate.pipeline.FacePipeline;
-import org.facegate.tflite.CpuInterpreterFactory;
+import org.facegate.inference.desktop.DesktopRuntime;
 import org.facegate.tflite.DirectoryModelSource;
-import org.facegate.tflite.InterpreterFactory;
-import org.facegate.tflite.ModelException;
+import org.facegate.inference.InferenceRuntime;
+import org.facegate.inference.ModelException;
+import org.facegate.inference.ModelOptions;
 import org.facegate.tflite.ModelLoader;
 
 /**
@@ -43,8 +44,8 @@ final class Engine implements AutoCloseable {
 
     /** @param embedderFile an embedding model file to use instead of the shipped one (see {@link EmbedderFile}), or null */
     static Engine open(Path models, String detectorName, int threads, boolean flip, Path embedderFile) throws CliException {
-        return open(models, detectorName, threads, (loader, factory) -> embedderFile == null
-                ? ShippedEmbedder.open(factory, flip) : EmbedderFile.open(embedderFile, factory, flip), Alignment.LANDMARKS);
+        return open(models, detectorName, threads, (loader, runtime) -> embedderFile == null
+                ? ShippedEmbedder.open(runtime, flip) : EmbedderFile.open(embedderFile, runtime, flip), Alignment.LANDMARKS);
     }
 
     /**
@@ -53,26 +54,27 @@ final class Engine implements AutoCloseable {
      * of the npm package, fed with the normalization such apps hard-code.
      */
     static Engine baseline(Path models, int threads) throws CliException {
-        return open(models, "mtcnn", threads, (loader, factory) -> new TfliteEmbedder(factory.create(loader.load(SOURCE_EMBEDDER)),
-                SOURCE_EMBEDDER, SOURCE_NORMALIZATION, false), Alignment.STRETCHED_BOX);
+        return open(models, "mtcnn", threads, (loader, runtime) -> new TfliteEmbedder(
+                runtime.open(loader.load(SOURCE_EMBEDDER), SOURCE_EMBEDDER, ModelOptions.EXACT), SOURCE_EMBEDDER, SOURCE_NORMALIZATION, false),
+                Alignment.STRETCHED_BOX);
     }
 
-    /** Opens an embedder with the detector's loader and interpreter factory. */
+    /** Opens an embedder with the detector's loader and runtime. */
     private interface EmbedderOpener {
-        TfliteEmbedder open(ModelLoader loader, InterpreterFactory factory) throws ModelException;
+        TfliteEmbedder open(ModelLoader loader, InferenceRuntime runtime) throws ModelException;
     }
 
     private static Engine open(Path models, String detectorName, int threads, EmbedderOpener embedder, Alignment alignment) throws CliException {
         ModelLoader loader = ModelLoader.withBuiltInHashes(DirectoryModelSource.npmCache(models));
-        InterpreterFactory factory = new CpuInterpreterFactory(threads);
+        InferenceRuntime runtime = new DesktopRuntime(threads);
         FaceDetector det = null;
         try {
             try {
-                det = Detectors.open(detectorName, loader, factory);
+                det = EvalDetectors.open(detectorName, loader, runtime);
             } catch (IllegalArgumentException e) {
                 throw new CliException(e.getMessage());
             }
-            return new Engine(det, embedder.open(loader, factory), alignment);
+            return new Engine(det, embedder.open(loader, runtime), alignment);
         } catch (ModelException e) {
             if (det != null) det.close();
             throw new CliException(e.getMessage());

@@ -29,6 +29,9 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--lfw", required = true, description = "directory with pairs.txt and images/") Path lfw;
     @Option(names = "--report", description = "directory for lfw-eval.md and lfw-roc.png (default: ${DEFAULT-VALUE})")
     Path reportDir = Path.of("target", "eval");
+    @Option(names = "--scores", description = "also write each pair's score to this file (pair number, same/different, cosine; "
+            + "NaN where no face was found), e.g. to compare two builds pair by pair")
+    Path scoresFile;
 
     @Override
     public Integer call() throws Exception {
@@ -41,6 +44,7 @@ final class EvalCommand implements Callable<Integer> {
             scores = PairScorer.score(pairs, data, engine.pipeline, new TerminalProgress(System.err));
         }
         VerificationReport r = VerificationProtocol.evaluate(pairs, scores);
+        if (scoresFile != null) writeScores(pairs, scores, scoresFile);
         var out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "model: %s, detector: %s%s%n", modelId, opts.detector, opts.flip ? ", flip-averaged" : "");
         out.printf(Locale.ROOT, "accuracy: %.2f%% (+/- %.2f)%n", 100 * r.accuracy(), 100 * r.accuracyStd());
@@ -54,6 +58,14 @@ final class EvalCommand implements Callable<Integer> {
         Annotator.writePng(roc(scores, same), reportDir.resolve("lfw-roc.png"));
         out.println("report: " + reportDir.resolve("lfw-eval.md") + ", " + reportDir.resolve("lfw-roc.png"));
         return 0;
+    }
+
+    private static void writeScores(List<Pair> pairs, double[] scores, Path file) throws CliException {
+        StringBuilder sb = new StringBuilder("# pair\tsame\tscore\n");
+        for (int i = 0; i < scores.length; i++) {
+            sb.append(i + 1).append('\t').append(pairs.get(i).same() ? "same" : "different").append('\t').append(scores[i]).append('\n');
+        }
+        AtomicFiles.write(file, tmp -> Files.write(tmp, sb.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     private void writeMarkdown(VerificationReport r, String modelId, Path file) throws CliException {

@@ -3,6 +3,7 @@ package org.facegate.cli;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import org.facegate.detect.Detectors;
+import org.facegate.eval.detect.EvalDetectors;
 import org.facegate.match.SecurityLevel;
 import picocli.CommandLine.Option;
 
@@ -18,7 +19,7 @@ final class GalleryOptions {
             + "(a model-conversion variant) instead of the model the app ships; templates record its model id")
     Path embedder;
 
-    @Option(names = "--detector", description = "face detector: " + Detectors.NAMES + " (default: ${DEFAULT-VALUE})")
+    @Option(names = "--detector", description = "face detector: " + EvalDetectors.NAMES + " (default: ${DEFAULT-VALUE})")
     String detector = Detectors.DEFAULT;
 
     @Option(names = "--level", description = "security level: relaxed, standard, strict (default: ${DEFAULT-VALUE})")

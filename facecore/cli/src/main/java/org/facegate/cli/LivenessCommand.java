@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.facegate.detect.BlazeFace;
 import org.facegate.detect.Face;
-import org.facegate.detect.Mtcnn;
+import org.facegate.eval.detect.Mtcnn;
 import org.facegate.image.RgbImage;
 import org.facegate.liveness.AttackEvaluation;
 import org.facegate.liveness.BlinkDetector;
@@ -25,9 +25,9 @@ import org.facegate.liveness.ChallengeSession;
 import org.facegate.liveness.IdentityCheck;
 import org.facegate.liveness.LivenessAnalyzer;
 import org.facegate.liveness.LivenessFrame;
-import org.facegate.liveness.PassiveAntiSpoofing;
+import org.facegate.eval.liveness.PassiveAntiSpoofing;
 import org.facegate.liveness.PlanarAttack;
-import org.facegate.tflite.CpuInterpreterFactory;
+import org.facegate.inference.desktop.DesktopRuntime;
 import org.facegate.tflite.DirectoryModelSource;
 import org.facegate.tflite.ModelLoader;
 import picocli.CommandLine.Command;
@@ -100,7 +100,7 @@ final class LivenessCommand implements Callable<Integer> {
         long limit = timeLimit == null ? ChallengeSession.MILLIS_PER_CHALLENGE * challenges.size() : Math.round(timeLimit * 1000);
         ChallengeSession session = new ChallengeSession(challenges, limit, IdentityCheck.ANYONE, 1);
         BlinkDetector eyes = new BlinkDetector();
-        try (LivenessAnalyzer analyzer = LivenessAnalyzer.open(loader(), new CpuInterpreterFactory(1))) {
+        try (LivenessAnalyzer analyzer = LivenessAnalyzer.open(loader(), new DesktopRuntime(1))) {
             for (int i = 0; i < files.size(); i++) {
                 RgbImage img = ImageFiles.read(files.get(i));
                 LivenessFrame f = analyzer.analyze(img, Math.round(i * 1000 / fps));
@@ -186,7 +186,7 @@ final class LivenessCommand implements Callable<Integer> {
         for (int t = 0; t < threads; t++) {
             List<Path> mine = photos.subList(Math.min(photos.size(), t * per), Math.min(photos.size(), (t + 1) * per));
             parts.add(pool.submit(() -> {
-                try (LivenessAnalyzer analyzer = LivenessAnalyzer.open(loader(), new CpuInterpreterFactory(1))) {
+                try (LivenessAnalyzer analyzer = LivenessAnalyzer.open(loader(), new DesktopRuntime(1))) {
                     AttackEvaluation ev = new AttackEvaluation(analyzer);
                     PlanarAttack.Degradation[] all = PlanarAttack.Degradation.values();
                     for (Path p : mine) {
@@ -227,7 +227,7 @@ final class LivenessCommand implements Callable<Integer> {
             }
             List<RgbImage> images = new ArrayList<>();
             for (Path p : files) images.add(ImageFiles.read(p));
-            try (LivenessAnalyzer analyzer = LivenessAnalyzer.open(cmd.loader(), new CpuInterpreterFactory(1))) {
+            try (LivenessAnalyzer analyzer = LivenessAnalyzer.open(cmd.loader(), new DesktopRuntime(1))) {
                 // 1. per-frame closed-eye detection against the labels
                 List<LivenessFrame> frames = analyze(analyzer, images, 12);
                 BlinkDetector d = new BlinkDetector();
@@ -308,7 +308,7 @@ final class LivenessCommand implements Callable<Integer> {
         /** The passive model on the labeled photos, the clip and LFW, for several crops. */
         private static void passive(LivenessCommand cmd, PrintWriter out, List<Path> clipFrames) throws Exception {
             ModelLoader loader = cmd.loader();
-            CpuInterpreterFactory cpu = new CpuInterpreterFactory(1);
+            DesktopRuntime cpu = new DesktopRuntime(1);
             List<Path> attacks = List.of(cmd.clipData.resolve("attack/silentface_image_F1.jpg"), cmd.clipData.resolve("attack/silentface_image_F2.jpg"));
             List<Path> bonaPhotos = new ArrayList<>(List.of(cmd.clipData.resolve("bona-fide/silentface_image_T1.jpg"),
                     cmd.clipData.resolve("bona-fide/silentface_image_T2.jpg")));

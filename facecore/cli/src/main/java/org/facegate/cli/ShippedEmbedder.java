@@ -9,8 +9,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Map;
 import org.facegate.embed.TfliteEmbedder;
-import org.facegate.tflite.InterpreterFactory;
-import org.facegate.tflite.ModelException;
+import org.facegate.inference.InferenceRuntime;
+import org.facegate.inference.ModelException;
 import org.facegate.tflite.ModelLoader;
 import org.facegate.tflite.ModelSource;
 
@@ -26,7 +26,7 @@ final class ShippedEmbedder implements ModelSource {
     private ShippedEmbedder() {}
 
     /** Opens the shipped embedding model. */
-    static TfliteEmbedder open(InterpreterFactory factory, boolean flip) throws ModelException {
+    static TfliteEmbedder open(InferenceRuntime runtime, boolean flip) throws ModelException {
         ShippedEmbedder source = new ShippedEmbedder();
         Map<String, String> sums;
         try (InputStream in = resource(SUMS)) {
@@ -35,7 +35,7 @@ final class ShippedEmbedder implements ModelSource {
             throw new ModelException("cannot read the shipped model list " + SUMS + ": " + e.getMessage(), e);
         }
         String file = TfliteEmbedder.shippedFile(sums.keySet(), SUMS);
-        return TfliteEmbedder.describedBy(new ModelLoader(source, sums).load(file), file, factory, flip);
+        return TfliteEmbedder.describedBy(new ModelLoader(source, sums).load(file), file, runtime, flip);
     }
 
     /** Reads a model resource whole into a direct buffer (TFLite wants direct or mapped memory). */

@@ -24,7 +24,7 @@ import org.facegate.convert.rewrite.EmbeddingMetadata;
 import org.facegate.embed.Embedding;
 import org.facegate.embed.TfliteEmbedder;
 import org.facegate.enroll.Sample;
-import org.facegate.tflite.CpuInterpreterFactory;
+import org.facegate.inference.desktop.DesktopRuntime;
 import org.facegate.tflite.ModelLoader;
 import org.junit.Before;
 import org.junit.Rule;
@@ -164,7 +164,7 @@ public class CliTest {
 
     @Test
     public void embedsWithTheShippedModelDescribedByItsMetadata() throws Exception {
-        try (TfliteEmbedder e = ShippedEmbedder.open(new CpuInterpreterFactory(1), true)) {
+        try (TfliteEmbedder e = ShippedEmbedder.open(new DesktopRuntime(1), true)) {
             // the id is model-conversion's "name@version" from the metadata, naming the variant (e.g. ...-fp16)
             assertTrue(e.modelId(), e.modelId().matches("MobileFaceNet@1\\.0\\.24-.+-(float32|fp16|int8-dynamic|int8)"));
             assertEquals(192, e.dimension());
@@ -296,7 +296,8 @@ public class CliTest {
         // a face detector: outputs [1, 896, 16] box regressions, not [N, D] embeddings
         Path detector = withEmbeddingMetadata(Engine.defaultModels().resolve(
                 "mediapipe-face_detection-0.4.1657300184/face_detection_short_range.tflite"), 192);
-        assertModelRefused(detector, detector + ": Impostor@1: expected input [N,H,W,3] and output [N,D], got [1, 128, 128, 3] -> [1, 896, 16]\n");
+        assertModelRefused(detector, detector + ": Impostor@1: expected input [N,H,W,3] and output [N,D] of float32, int8 or uint8, got "
+                + "input FLOAT32[1, 128, 128, 3] -> regressors FLOAT32[1, 896, 16]\n");
         // the shipped embedding model whose metadata declares another length than its output has
         Path lying = withEmbeddingMetadata(shippedModelFile(), 128);
         assertModelRefused(lying, lying + ": output dimension 192 but metadata says 128\n");

@@ -7,7 +7,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.facegate.convert.ModelRunner;
-import org.facegate.tflite.CpuInterpreterFactory;
+import org.facegate.inference.ModelException;
+import org.facegate.inference.desktop.DesktopRuntime;
 
 /**
  * Agreement of a model's raw output with a reference model's on the same crops (no flip averaging, no
@@ -57,9 +58,9 @@ public record CropParity(double mean, double min, int identical, int crops) {
     }
 
     /** The model's outputs for crops first, first + step, ... */
-    private static List<float[]> outputs(byte[] model, List<float[]> crops, int first, int step) {
+    private static List<float[]> outputs(byte[] model, List<float[]> crops, int first, int step) throws ModelException {
         List<float[]> out = new ArrayList<>();
-        try (ModelRunner m = new ModelRunner(model, new CpuInterpreterFactory(1))) {
+        try (ModelRunner m = new ModelRunner(model, new DesktopRuntime(1))) {
             for (int i = first; i < crops.size(); i += step) out.add(m.run(crops.get(i)));
         }
         return out;

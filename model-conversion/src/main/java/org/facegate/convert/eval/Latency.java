@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.facegate.convert.ModelRunner;
-import org.facegate.tflite.CpuInterpreterFactory;
+import org.facegate.inference.ModelException;
+import org.facegate.inference.desktop.DesktopRuntime;
 
 /**
  * Inference latency of several models on one interpreter thread (XNNPACK on, as facecore's desktop factory sets
@@ -15,8 +16,8 @@ public final class Latency {
     private Latency() {}
 
     /** Median milliseconds per model. */
-    public static double[] medians(List<byte[]> models, float[] crop, int warmup, int rounds) {
-        CpuInterpreterFactory cpu = new CpuInterpreterFactory(1);
+    public static double[] medians(List<byte[]> models, float[] crop, int warmup, int rounds) throws ModelException {
+        DesktopRuntime cpu = new DesktopRuntime(1);
         List<ModelRunner> runners = new ArrayList<>();
         try {
             for (byte[] m : models) runners.add(new ModelRunner(m, cpu));

@@ -20,7 +20,8 @@ import org.facegate.eval.VerificationReport;
 import org.facegate.image.RgbImage;
 import org.facegate.pipeline.FaceResult;
 import org.facegate.pipeline.FacePipeline;
-import org.facegate.tflite.CpuInterpreterFactory;
+import org.facegate.inference.ModelOptions;
+import org.facegate.inference.desktop.DesktopRuntime;
 
 /**
  * Embeds every image of an LFW set with several models through facecore's pipeline (central face, landmark
@@ -68,7 +69,7 @@ public final class ParityEval {
 
     private static void embedShare(LfwSet lfw, List<byte[]> models, Path npmCache, String detectorName, int first, int step,
             Embedding[][] emb, AtomicInteger done) throws Exception {
-        CpuInterpreterFactory cpu = new CpuInterpreterFactory(1);
+        DesktopRuntime cpu = new DesktopRuntime(1);
         List<TfliteEmbedder> embedders = new ArrayList<>();
         try (FaceDetector detector = EvalDetector.open(detectorName, npmCache, cpu)) {
             SameFrameDetector shared = new SameFrameDetector(detector);
@@ -76,7 +77,7 @@ public final class ParityEval {
             for (byte[] m : models) {
                 ByteBuffer b = ByteBuffer.allocateDirect(m.length).order(ByteOrder.nativeOrder());
                 b.put(m).rewind();
-                TfliteEmbedder e = new TfliteEmbedder(cpu.create(b), "parity", Normalization.FACENET, true);
+                TfliteEmbedder e = new TfliteEmbedder(cpu.open(b, "variant " + m.length + " bytes", ModelOptions.EXACT), "parity", Normalization.FACENET, true);
                 embedders.add(e);
                 pipelines.add(new FacePipeline(shared, e));
             }

@@ -9,8 +9,8 @@ import org.facegate.convert.SourceModels;
 import org.facegate.detect.BlazeFace;
 import org.facegate.embed.Normalization;
 import org.facegate.tflite.DirectoryModelSource;
-import org.facegate.tflite.InterpreterFactory;
-import org.facegate.tflite.ModelException;
+import org.facegate.inference.InferenceRuntime;
+import org.facegate.inference.ModelException;
 import org.facegate.tflite.ModelLoader;
 
 /**
@@ -25,7 +25,7 @@ public final class ProbeFaces {
     private ProbeFaces() {}
 
     /** Each photo's central face and its mirror image, normalized for the embedding models. */
-    public static List<float[]> crops(SourceModels sources, Path npmCache, InterpreterFactory factory) throws ConversionException {
+    public static List<float[]> crops(SourceModels sources, Path npmCache, InferenceRuntime factory) throws ConversionException {
         List<String> paths = new ArrayList<>();
         Path dir = null;
         for (String photo : PHOTOS) {

@@ -4,15 +4,15 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.facegate.convert.model.Graph;
 import org.facegate.convert.model.TfliteReader;
 import org.facegate.convert.model.TfliteWriter;
-import org.facegate.tflite.InterpreterFactory;
-import org.tensorflow.lite.Interpreter;
+import org.facegate.inference.InferenceModel;
+import org.facegate.inference.InferenceRuntime;
+import org.facegate.inference.ModelOptions;
 import org.tensorflow.lite.schema.TensorType;
 
 /**
@@ -31,7 +31,7 @@ public final class Calibrator {
      * @param crops      normalized 112x112x3 inputs
      * @param header     provenance lines for the file
      */
-    public static ActivationRanges measure(byte[] floatModel, List<float[]> crops, InterpreterFactory factory,
+    public static ActivationRanges measure(byte[] floatModel, List<float[]> crops, InferenceRuntime runtime,
             List<String> header) throws Exception {
         Graph g = Graph.of(TfliteReader.parse(floatModel, "float model"));
         List<Integer> observed = new ArrayList<>();
@@ -50,16 +50,17 @@ public final class Calibrator {
         java.util.Arrays.fill(max, Float.NEGATIVE_INFINITY);
         long[][] hist = new long[outs.length][];
         long[] count = new long[outs.length];
-        try (Interpreter it = factory.create(model)) {
-            Map<Integer, Object> buffers = outputBuffers(it);
-            ByteBuffer input = ByteBuffer.allocateDirect(it.getInputTensor(0).numBytes()).order(ByteOrder.nativeOrder());
+        try (InferenceModel it = runtime.open(model, "float model with every activation exposed", ModelOptions.CPU)) {
+            ByteBuffer[] buffers = new ByteBuffer[it.outputCount()];
+            for (int o = 0; o < buffers.length; o++) buffers[o] = it.output(o).allocate();
+            ByteBuffer input = it.input(0).allocate();
             for (int pass = 0; pass < 2; pass++) {
                 for (float[] crop : crops) {
                     input.clear();
                     input.asFloatBuffer().put(crop);
-                    it.runForMultipleInputsOutputs(new Object[] {input}, buffers);
+                    it.run(new ByteBuffer[] {input}, buffers);
                     for (int o = 0; o < outs.length; o++) {
-                        FloatBuffer v = ((ByteBuffer) buffers.get(o)).rewind().order(ByteOrder.nativeOrder()).asFloatBuffer();
+                        FloatBuffer v = buffers[o].rewind().asFloatBuffer();
                         if (pass == 0) minMax(v, o, min, max);
                         else count[o] += histogram(v, min[o], max[o], hist[o]);
                     }
@@ -79,14 +80,6 @@ public final class Calibrator {
             stats.put(g.tensor(outs[o]).getName(), new ActivationRanges.TensorStats(min[o], max[o], lo, hi));
         }
         return new ActivationRanges(header, stats);
-    }
-
-    private static Map<Integer, Object> outputBuffers(Interpreter it) {
-        Map<Integer, Object> m = new HashMap<>();
-        for (int o = 0; o < it.getOutputTensorCount(); o++) {
-            m.put(o, ByteBuffer.allocateDirect(it.getOutputTensor(o).numBytes()).order(ByteOrder.nativeOrder()));
-        }
-        return m;
     }
 
     private static void minMax(FloatBuffer v, int o, float[] min, float[] max) {
