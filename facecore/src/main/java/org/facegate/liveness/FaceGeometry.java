@@ -3,8 +3,8 @@ package org.facegate.liveness;
 import org.facegate.detect.MeshLandmarks;
 
 /**
- * Measurements on Face Mesh landmarks for liveness: eye aspect ratio, the rigid point sets that planar-motion tests
- * fit homographies to, and parallax.
+ * Measurements on Face Mesh landmarks for liveness: eye aspect ratio, the eyes' rigid surroundings, the face's scale.
+ * (Parallax is measured on tracked pixels, not on landmarks: {@link ParallaxTracker}.)
  */
 public final class FaceGeometry {
     private FaceGeometry() {}
@@ -14,13 +14,6 @@ public final class FaceGeometry {
      * and two lower-lid points. Subject's right eye (image-left) and left eye.
      */
     static final int[] RIGHT_EAR = {33, 160, 158, 133, 153, 144}, LEFT_EAR = {362, 385, 387, 263, 373, 380};
-
-    /** MediaPipe's FACEMESH_FACE_OVAL: the 36 points of the face outline. */
-    static final int[] FACE_OVAL = {10, 338, 297, 332, 284, 251, 389, 356, 454, 323, 361, 288, 397, 365, 379, 378, 400, 377,
-            152, 148, 176, 149, 150, 136, 172, 58, 132, 93, 234, 127, 162, 21, 54, 103, 67, 109};
-
-    /** Nose tip and the points around it that stand out of the face (depth well in front of the outline). */
-    static final int[] NOSE = {1, 4, 5, 195, 19, 94};
 
     /**
      * Points around each eye that do not move when the eye closes (corners, brow, nose bridge, cheek bone, temple):
@@ -83,38 +76,5 @@ public final class FaceGeometry {
             xyz[3 * i + 1] = (float) o[1];
         }
         return ear(xyz, ear);
-    }
-
-    /**
-     * Depth parallax between two views of a face, in eye spans of the reference: the homography that best maps the
-     * face outline of {@code reference} onto that of {@code current} is applied to the nose points, and the mean
-     * distance between where they land and where they are is returned. A flat photo, however it is moved, rotated or
-     * tilted, gives only landmark noise (~0.01-0.02); a real head turned by 15-20 degrees gives several times more,
-     * because the nose stands in front of the outline.
-     */
-    public static float parallax(MeshLandmarks reference, MeshLandmarks current) {
-        Homography h = Homography.fit(points(reference, FACE_OVAL), points(current, FACE_OVAL));
-        double[] o = new double[2];
-        double sum = 0;
-        for (int i : NOSE) {
-            h.apply(reference.x(i), reference.y(i), o);
-            sum += Math.hypot(o[0] - current.x(i), o[1] - current.y(i));
-        }
-        return (float) (sum / NOSE.length / eyeSpan(reference));
-    }
-
-    /**
-     * Signed horizontal component of the nose parallax, in eye spans: positive when the nose moved towards the image's
-     * right relative to what the outline's homography predicts (the subject turned to their left in an unmirrored frame).
-     */
-    public static float horizontalParallax(MeshLandmarks reference, MeshLandmarks current) {
-        Homography h = Homography.fit(points(reference, FACE_OVAL), points(current, FACE_OVAL));
-        double[] o = new double[2];
-        double sum = 0;
-        for (int i : NOSE) {
-            h.apply(reference.x(i), reference.y(i), o);
-            sum += current.x(i) - o[0];
-        }
-        return (float) (sum / NOSE.length / eyeSpan(reference));
     }
 }

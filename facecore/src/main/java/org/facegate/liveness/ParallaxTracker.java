@@ -1,18 +1,26 @@
 package org.facegate.liveness;
 
+import java.util.Arrays;
 import org.facegate.detect.MeshLandmarks;
 import org.facegate.image.RgbImage;
 
 /**
- * Depth parallax measured on the pixels, from a reference frame through every following frame: textured points
- * chosen on the reference mesh (eye and mouth corners and brows, which lie roughly in one plane, and the nose, which
- * stands well in front of it) are followed with {@link PointTracker}; the homography that best maps the first group
- * from the reference to the current frame predicts where the nose points would be if the face were flat, and the
- * nose's offset from that prediction along the eye line is the parallax, in eye spans.
+ * Depth parallax measured on the pixels, from a reference frame through every following frame, one step (one pair of
+ * consecutive processed frames) at a time: textured points at the previous frame's landmarks (eye and mouth corners
+ * and brows, which lie roughly in one plane, and the nose, which stands well in front of it) are followed into the
+ * next frame with {@link PointTracker}; the homography that best maps the first group predicts where the nose points
+ * would be if the face were flat, and the nose's offset from that prediction is the step's parallax. The steps add up.
  *
- * <p>The mesh's own landmarks cannot be used for this: the model places them where a 3-D face would have them, so a
- * photo turned 50 degrees as a plane gets landmarks with the parallax of a head turned 12 degrees (measured). The
- * tracked pixels of a flat photo follow one homography whatever the model believes.
+ * <p>Why steps, and not points followed from the reference frame: a phone processes 4-12 frames a second, and a head
+ * turning at a natural speed turns 8-13 degrees between two frames at 6 fps. Points on the far side of the face and on
+ * the nose tip then fail the tracker's round-trip check on some step, and a point followed from the reference is lost
+ * for good: on synthetic heads at 6 fps five of the twelve anchors and three of the five nose points were gone by the
+ * end of a 25 degree turn, and the rest showed a fifth of the head's parallax. Seeded afresh on every frame, a point
+ * that fails one step is only missing from that step.
+ *
+ * <p>The mesh's own landmarks cannot measure parallax: the model places them where a 3-D face would have them, so a
+ * photo turned 50 degrees as a plane gets landmarks with the parallax of a head turned 12 degrees (measured). They only
+ * say where to start tracking; the tracked pixels of a flat photo follow one homography whatever the model believes.
  */
 final class ParallaxTracker {
     /** Eye corners, mouth corners, brows: the face's front "plane". */
@@ -21,78 +29,131 @@ final class ParallaxTracker {
     static final int[] NOSE = {1, 4, 5, 98, 327};
     /** Mean absolute grey-level difference above which a tracked point counts as lost. */
     static final float MAX_ERROR = 30f;
+    /** Fewest anchors a plane is fitted to. */
+    static final int MIN_ANCHORS = 6;
+    /**
+     * An anchor this far from the others' homography in one step (eye spans) and {@link #OUTLIER_OVER_MEDIAN} times the
+     * median anchor's distance has slid off its point, and is left out of that step's plane.
+     */
+    static final double OUTLIER_SPANS = 0.1, OUTLIER_OVER_MEDIAN = 3;
+
+    /** Sharpness ratio ({@link PointTracker#sharpness}) above which the sharper frame of a step is blurred to match. */
+    static final float BLUR_RATIO = 1.25f;
 
     private static final int[] IDS = concat(ANCHORS, NOSE);
-    private final int radius;
-    private final float span, ux, uy;
-    private final float[] reference;
-    private float[] current;
-    private final boolean[] lost;
     private PointTracker.Gray[] previous;
-    private float anchorResidual = Float.NaN;
+    private MeshLandmarks previousMesh;
+    /** Parallax so far along the eye line and up the face, eye spans; squared anchor residuals so far. */
+    private double along, up, residualSquares;
+    private int measured;
 
     ParallaxTracker(RgbImage image, MeshLandmarks mesh) {
-        span = FaceGeometry.eyeSpan(mesh);
-        ux = (mesh.x(MeshLandmarks.LEFT_EYE_OUTER) - mesh.x(MeshLandmarks.RIGHT_EYE_OUTER)) / span;
-        uy = (mesh.y(MeshLandmarks.LEFT_EYE_OUTER) - mesh.y(MeshLandmarks.RIGHT_EYE_OUTER)) / span;
-        radius = Math.max(3, Math.min(12, Math.round(span / 12)));
-        int n = ANCHORS.length + NOSE.length;
-        reference = new float[2 * n];
-        for (int i = 0; i < n; i++) {
-            int idx = i < ANCHORS.length ? ANCHORS[i] : NOSE[i - ANCHORS.length];
-            reference[2 * i] = mesh.x(idx);
-            reference[2 * i + 1] = mesh.y(idx);
-        }
-        current = reference.clone();
-        lost = new boolean[n];
         previous = PointTracker.pyramid(image);
+        previousMesh = mesh;
     }
 
     /**
-     * Follows the points into the next frame; the meshes of the previous and this frame give each point's initial
-     * guess (the pixels decide where it ends up), so fast motion does not lose the points.
+     * Measures the step from the previous frame to this one: the points start at the previous frame's landmarks, and
+     * the mesh's displacement of each gives its initial guess (the pixels decide where it ends up).
      */
-    void update(RgbImage image, MeshLandmarks before, MeshLandmarks now) {
+    void update(RgbImage image, MeshLandmarks mesh) {
         PointTracker.Gray[] next = PointTracker.pyramid(image);
-        float[] out = new float[current.length];
-        float[] err = PointTracker.track(previous, next, current, guess(IDS, before, now), out, radius);
-        for (int i = 0; i < err.length; i++) if (!(err[i] <= MAX_ERROR)) lost[i] = true;
-        current = out;
+        step(previous, next, previousMesh, mesh);
         previous = next;
+        previousMesh = mesh;
     }
 
-    /**
-     * Signed parallax in eye spans: positive when the nose moved towards the subject's left eye (image right in an
-     * unmirrored frame) relative to the flat-face prediction, as when the subject turns to their left; NaN when too
-     * many points were lost to tell.
-     */
-    float parallax() {
-        Homography h = Homography.fitKept(reference, current, lost, ANCHORS.length, 6);
-        if (h == null) return Float.NaN;
+    /** One step's parallax, added to the sums (a step with too few points tracked adds nothing). */
+    private void step(PointTracker.Gray[] from, PointTracker.Gray[] to, MeshLandmarks before, MeshLandmarks now) {
+        float span = FaceGeometry.eyeSpan(before);
+        int radius = Math.max(3, Math.min(12, Math.round(span / 12)));
+        float[] start = FaceGeometry.points(before, IDS), end = new float[start.length], there = FaceGeometry.points(now, IDS);
+        // compare the two frames at the same blur
+        float sharpFrom = PointTracker.sharpness(from[0], start, radius), sharpTo = PointTracker.sharpness(to[0], there, radius);
+        if (sharpFrom > BLUR_RATIO * sharpTo) from = PointTracker.blurredTo(from, sharpTo, start, radius);
+        else if (sharpTo > BLUR_RATIO * sharpFrom) to = PointTracker.blurredTo(to, sharpFrom, there, radius);
+        float[] err = PointTracker.track(from, to, start, guess(IDS, before, now), end, radius);
+        boolean[] lost = new boolean[IDS.length];
+        for (int i = 0; i < err.length; i++) lost[i] = !(err[i] <= MAX_ERROR);
+        double[] residual = new double[1];
+        Homography h = planeFit(start, end, lost, span, residual);
+        if (h == null) return;
+        float ux = (before.x(MeshLandmarks.LEFT_EYE_OUTER) - before.x(MeshLandmarks.RIGHT_EYE_OUTER)) / span;
+        float uy = (before.y(MeshLandmarks.LEFT_EYE_OUTER) - before.y(MeshLandmarks.RIGHT_EYE_OUTER)) / span;
         double[] o = new double[2];
-        double rss = 0;
-        int na = 0;
-        for (int i = 0; i < ANCHORS.length; i++) {
-            if (lost[i]) continue;
-            h.apply(reference[2 * i], reference[2 * i + 1], o);
-            rss += (o[0] - current[2 * i]) * (o[0] - current[2 * i]) + (o[1] - current[2 * i + 1]) * (o[1] - current[2 * i + 1]);
-            na++;
-        }
-        anchorResidual = (float) (Math.sqrt(rss / na) / span);
-        double sum = 0;
+        double a = 0, u = 0;
         int nn = 0;
-        for (int j = 0; j < NOSE.length; j++) {
-            int i = ANCHORS.length + j;
+        for (int i = ANCHORS.length; i < IDS.length; i++) {
             if (lost[i]) continue;
-            h.apply(reference[2 * i], reference[2 * i + 1], o);
-            sum += (current[2 * i] - o[0]) * ux + (current[2 * i + 1] - o[1]) * uy;
+            h.apply(start[2 * i], start[2 * i + 1], o);
+            double dx = end[2 * i] - o[0], dy = end[2 * i + 1] - o[1];
+            a += dx * ux + dy * uy;
+            // the face's up direction is the eye line turned a quarter turn (image y points down)
+            u += dx * uy - dy * ux;
             nn++;
         }
-        return nn < 2 ? Float.NaN : (float) (sum / nn / span);
+        if (nn < 2) return;
+        along += a / nn / span;
+        up += u / nn / span;
+        residualSquares += residual[0] * residual[0];
+        measured++;
+    }
+
+    /**
+     * The homography of one step's tracked anchors, after leaving out those that stray from it: far more than the
+     * others, and by more than {@link #OUTLIER_SPANS}. An anchor that foreshortens fast as the head turns (the far eye's
+     * outer corner) can slide off its point when frames are far apart, and one such anchor bends the flat-face
+     * prediction as much as the nose's parallax. {@code residual[0]} receives the kept anchors' RMS distance from it,
+     * eye spans. Null when fewer than {@link #MIN_ANCHORS} anchors are left.
+     */
+    private static Homography planeFit(float[] start, float[] end, boolean[] lost, float span, double[] residual) {
+        while (true) {
+            Homography h = Homography.fitKept(start, end, lost, ANCHORS.length, MIN_ANCHORS);
+            if (h == null) return null;
+            double[] o = new double[2], r = new double[ANCHORS.length];
+            double rss = 0;
+            int na = 0, worst = -1;
+            for (int i = 0; i < ANCHORS.length; i++) {
+                if (lost[i]) continue;
+                h.apply(start[2 * i], start[2 * i + 1], o);
+                r[i] = Math.hypot(o[0] - end[2 * i], o[1] - end[2 * i + 1]) / span;
+                rss += r[i] * r[i];
+                na++;
+                if (worst < 0 || r[i] > r[worst]) worst = i;
+            }
+            double[] kept = new double[na];
+            for (int i = 0, k = 0; i < ANCHORS.length; i++) if (!lost[i]) kept[k++] = r[i];
+            Arrays.sort(kept);
+            if (na > MIN_ANCHORS && r[worst] > OUTLIER_SPANS && r[worst] > OUTLIER_OVER_MEDIAN * kept[na / 2]) {
+                lost[worst] = true;
+                continue;
+            }
+            residual[0] = Math.sqrt(rss / na);
+            return h;
+        }
+    }
+
+    /**
+     * Signed parallax so far in eye spans, along the eye line ({@code vertical} false: positive when the nose moved
+     * towards the subject's left eye, image right in an unmirrored frame, relative to the flat-face prediction, as when
+     * the subject turns to their left) or up the face ({@code vertical} true: positive towards the forehead, as when the
+     * subject looks up); NaN before any step could be measured.
+     */
+    float parallax(boolean vertical) {
+        return measured == 0 ? Float.NaN : (float) (vertical ? up : along);
+    }
+
+    /**
+     * The anchors' own distance from their best homography over the steps so far (root of the summed squares, eye
+     * spans): how well the tracking holds together. Nose parallax well above it is depth; nose "parallax" of the same
+     * size is tracking error (blur, fast motion).
+     */
+    float anchorResidual() {
+        return (float) Math.sqrt(residualSquares);
     }
 
     static int[] concat(int[] a, int[] b) {
-        int[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        int[] c = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, c, a.length, b.length);
         return c;
     }
@@ -109,30 +170,20 @@ final class ParallaxTracker {
     }
 
     /**
-     * Root-mean-square distance of the tracked anchors from their own best homography, eye spans, as of the last
-     * {@link #parallax()}: how well the tracking itself holds together. Nose parallax well above it is depth; nose
-     * "parallax" of the same size is tracking error (blur, fast motion).
+     * The geometric parallax of two meshes measured the same way in one step (on landmarks instead of tracked pixels):
+     * what a head of the mesh's depth shows, the basis of {@link HeadMoveStep}'s parallax per degree.
      */
-    float anchorResidual() {
-        return anchorResidual;
-    }
-
-    /** Tracked positions (x, y pairs; anchors then nose), for drawing and tests. */
-    float[] positions() {
-        return current.clone();
-    }
-
-    /** The geometric parallax of two meshes measured the same way (on landmarks instead of tracked pixels). */
-    static float meshParallax(MeshLandmarks reference, MeshLandmarks current) {
+    static float meshParallax(MeshLandmarks reference, MeshLandmarks current, boolean vertical) {
         float span = FaceGeometry.eyeSpan(reference);
         float ux = (reference.x(MeshLandmarks.LEFT_EYE_OUTER) - reference.x(MeshLandmarks.RIGHT_EYE_OUTER)) / span;
         float uy = (reference.y(MeshLandmarks.LEFT_EYE_OUTER) - reference.y(MeshLandmarks.RIGHT_EYE_OUTER)) / span;
+        float dx = vertical ? uy : ux, dy = vertical ? -ux : uy;
         Homography h = Homography.fit(FaceGeometry.points(reference, ANCHORS), FaceGeometry.points(current, ANCHORS));
         double[] o = new double[2];
         double sum = 0;
         for (int i : NOSE) {
             h.apply(reference.x(i), reference.y(i), o);
-            sum += (current.x(i) - o[0]) * ux + (current.y(i) - o[1]) * uy;
+            sum += (current.x(i) - o[0]) * dx + (current.y(i) - o[1]) * dy;
         }
         return (float) (sum / NOSE.length / span);
     }

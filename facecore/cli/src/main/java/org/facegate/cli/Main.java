@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "facegate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Offline face verification and identification (FaceGate core on the desktop).",
         subcommands = {EnrollCommand.class, VerifyCommand.class, IdentifyCommand.class, ListCommand.class,
-                RemoveCommand.class, EvalCommand.class, CalibrateCommand.class, BenchCommand.class, DemoCommand.class, LivenessCommand.class})
+                RemoveCommand.class, EvalCommand.class, CalibrateCommand.class, BenchCommand.class, DemoCommand.class, LivenessCommand.class,
+                LivenessEvalCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -43,7 +44,7 @@ public final class Main implements Runnable {
         public String[] getVersion() {
             String v = Main.class.getPackage().getImplementationVersion();
             return new String[] {"facegate " + (v == null ? "dev" : v),
-                    "subcommands: enroll verify identify list remove eval calibrate bench demo liveness"};
+                    "subcommands: enroll verify identify list remove eval calibrate bench demo liveness liveness-eval"};
         }
     }
 }

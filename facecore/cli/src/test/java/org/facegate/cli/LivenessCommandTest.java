@@ -13,7 +13,7 @@ import java.nio.file.Paths;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.facegate.image.RgbImage;
-import org.facegate.liveness.PlanarAttack;
+import org.facegate.eval.liveness.PlanarAttack;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;

@@ -1,9 +1,10 @@
-package org.facegate.liveness;
+package org.facegate.eval.liveness;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.facegate.image.RgbImage;
+import org.facegate.liveness.Homography;
 
 /**
  * Generates presentation-attack videos from one still photo: the photo is a flat sheet in front of a pinhole camera,
@@ -11,12 +12,10 @@ import org.facegate.image.RgbImage;
  * one homography; camera noise and blur are added on top. These are the attacks the active challenge must reject:
  * printed photos and photos on a flat screen, including an attacker who turns or tilts the photo on request.
  *
- * <p>Frames come out at {@link #FPS} frames per second. Pure Java (no AWT), so the same generator serves tests, the
- * CLI's measurement and an on-device self-test.
+ * <p>A video is a function of time ({@link #frame}): a replay at a phone's processing rate renders only the frames
+ * the phone would pick up ({@link FramePicker}). Pure Java (no AWT).
  */
 public final class PlanarAttack {
-    /** Frame rate of the generated videos. */
-    public static final int FPS = 12;
 
     /** How the photo moves over the sequence. Angles are of the photo plane, in degrees. */
     public enum Motion {
@@ -30,6 +29,12 @@ public final class PlanarAttack {
         SWING,
         /** Tilted back about its horizontal axis to 55 degrees and back: squashes the eyes as a blink narrows them. */
         TILT,
+        /** Its top tilted away from the camera to 35 degrees and back, as a face looking up foreshortens. */
+        LOOK_UP,
+        /** Its top tilted towards the camera to 35 degrees and back, as a face looking down foreshortens. */
+        LOOK_DOWN,
+        /** Nodded about its horizontal axis, +-30 degrees, twice. */
+        NOD,
         /** Tilted back and forth quickly three times, up to 45 degrees: a series of fake blinks. */
         FLUTTER,
         /** Rotated in its own plane, +-25 degrees. */
@@ -54,19 +59,30 @@ public final class PlanarAttack {
     private PlanarAttack() {}
 
     /**
-     * A video of {@code frames} frames of the photo moving as {@code motion}, each {@code width x height}.
-     *
-     * @param seed for the noise (and nothing else): the same arguments give the same frames
+     * A video of {@code frames} frames of the photo moving as {@code motion}, each {@code width x height}: the frames
+     * {@link #frame} gives for indices 0 to {@code frames - 1}, spread over the whole motion.
      */
     public static List<RgbImage> video(RgbImage photo, Motion motion, Degradation degradation, int frames, int width, int height,
             long seed) {
-        Random random = new Random(seed);
         List<RgbImage> out = new ArrayList<>(frames);
-        for (int i = 0; i < frames; i++) {
-            double t = frames == 1 ? 0 : (double) i / (frames - 1);
-            out.add(degrade(render(photo, pose(motion, t), width, height), degradation, i, random));
-        }
+        for (int i = 0; i < frames; i++) out.add(frame(photo, motion, degradation, frames == 1 ? 0 : (double) i / (frames - 1), i, width, height, seed));
         return out;
+    }
+
+    /**
+     * One frame of the photo moving as {@code motion}, {@code width x height}.
+     *
+     * @param t     where in the motion, 0 (start) to 1 (end)
+     * @param index the frame's capture index: the degradation's flicker follows it, and with {@code seed} it seeds the
+     *              frame's noise, so a frame is the same whichever other frames are rendered
+     */
+    public static RgbImage frame(RgbImage photo, Motion motion, Degradation degradation, double t, int index, int width, int height, long seed) {
+        return degrade(render(photo, pose(motion, t), width, height), degradation, index, seed);
+    }
+
+    /** Frame {@code index} of a video as the camera degrades it, its noise seeded by {@code seed} and the index. */
+    static RgbImage degrade(RgbImage frame, Degradation degradation, int index, long seed) {
+        return degrade(frame, degradation, index, new Random(seed * 1_000_003L + index));
     }
 
     /** Frame {@code index} of a video as the camera degrades it (noise drawn from {@code random}). */
@@ -83,7 +99,10 @@ public final class PlanarAttack {
         }
     }
 
-    /** Pose of the photo at time {@code t} in [0, 1]: yaw, pitch, roll (degrees), x, y, depth offsets (photo heights). */
+    /**
+     * Pose of the photo at time {@code t} in [0, 1]: yaw, pitch, roll (degrees), x, y, depth offsets (photo heights). A
+     * positive pitch brings the photo's top towards the camera.
+     */
     static double[] pose(Motion motion, double t) {
         double s = Math.sin(Math.PI * t);
         switch (motion) {
@@ -97,6 +116,12 @@ public final class PlanarAttack {
                 return new double[] {30 * Math.sin(4 * Math.PI * t), 0, 0, 0, 0, 0};
             case TILT:
                 return new double[] {0, 55 * s, 0, 0, 0, 0};
+            case LOOK_UP:
+                return new double[] {0, -35 * s, 0, 0, 0, 0};
+            case LOOK_DOWN:
+                return new double[] {0, 35 * s, 0, 0, 0, 0};
+            case NOD:
+                return new double[] {0, 30 * Math.sin(4 * Math.PI * t), 0, 0, 0, 0};
             case FLUTTER:
                 return new double[] {0, 45 * Math.abs(Math.sin(3 * Math.PI * t)), 0, 0, 0, 0};
             case ROLL:
@@ -169,7 +194,7 @@ public final class PlanarAttack {
             for (int x = 0; x < width; x++) {
                 double px = x + 0.5, py = y + 0.5;
                 double w = m[6] * px + m[7] * py + m[8];
-                int bg = 0xFF000000 | ((110 + y * 40 / height) << 16) | ((118 + y * 40 / height) << 8) | 130;
+                int bg = wall(y, height);
                 if (w <= 0) {
                     out[y * width + x] = bg;
                     continue;
@@ -185,7 +210,13 @@ public final class PlanarAttack {
         return new RgbImage(width, height, out);
     }
 
-    private static int bilinear(int[] px, int w, int h, double x, double y) {
+    /** The background of every generated frame: a plain grey-blue wall, lighter towards the bottom. */
+    static int wall(int y, int height) {
+        return 0xFF000000 | ((110 + y * 40 / height) << 16) | ((118 + y * 40 / height) << 8) | 130;
+    }
+
+    /** Pixel {@code (x, y)} of a {@code w x h} image, bilinearly interpolated, edges clamped. */
+    static int bilinear(int[] px, int w, int h, double x, double y) {
         int x0 = (int) Math.floor(x), y0 = (int) Math.floor(y);
         double fx = x - x0, fy = y - y0;
         int a = at(px, w, h, x0, y0), b = at(px, w, h, x0 + 1, y0), c = at(px, w, h, x0, y0 + 1), d = at(px, w, h, x0 + 1, y0 + 1);

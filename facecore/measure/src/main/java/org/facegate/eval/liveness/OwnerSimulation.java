@@ -1,0 +1,86 @@
+package org.facegate.eval.liveness;
+
+import java.util.List;
+import java.util.Random;
+import org.facegate.image.RgbImage;
+import org.facegate.liveness.Challenge;
+import org.facegate.liveness.ChallengeSession;
+
+/**
+ * A simulated owner answering an active session, for the time an unlock takes: a {@link SyntheticHead} textured from
+ * a real clip of the owner, which reads each instruction when the phone shows it (one processing time after the frame
+ * that started the challenge), reacts after {@link #REACTION_MILLIS} (+- {@link #REACTION_JITTER_MILLIS}), and
+ * performs it: a head movement as {@link HeadMotion} does it, or a blink, played from the clip's own frames of a real
+ * blink. The reaction time and the movement's speed are assumptions, so the times it gives are the pipeline's share
+ * of an unlock plus those assumptions, not a measurement of people.
+ */
+public final class OwnerSimulation {
+    /** Mean reaction time to a new instruction (read a short sentence, start moving). */
+    public static final long REACTION_MILLIS = 700, REACTION_JITTER_MILLIS = 200;
+
+    private final SyntheticHead rest;
+    private final List<SyntheticHead> blink;
+    private final double blinkFrameMillis, scale;
+    private final int width, height;
+
+    /**
+     * @param rest             the owner's head with open eyes
+     * @param blink            heads made from consecutive frames of a real blink (eyes closing and reopening)
+     * @param blinkFrameMillis the time between those frames in the clip
+     * @param scale            clip pixels to frame pixels
+     */
+    public OwnerSimulation(SyntheticHead rest, List<SyntheticHead> blink, double blinkFrameMillis, double scale, int width, int height) {
+        this.rest = rest;
+        this.blink = blink;
+        this.blinkFrameMillis = blinkFrameMillis;
+        this.scale = scale;
+        this.width = width;
+        this.height = height;
+    }
+
+    /**
+     * Plays one session to its end.
+     *
+     * @param processFps the replay's processed rate: the instruction shows one mean processing time after its frame
+     * @return the time from the first frame with a face to the decision, ms
+     */
+    public long answer(Replay replay, ChallengeSession session, double processFps, long seed) {
+        Random random = new Random(seed);
+        // the action under way: what, and when it started (Long.MIN_VALUE: none yet)
+        Challenge[] action = {null};
+        long[] start = {Long.MIN_VALUE}, first = {-1}, last = {0};
+        int[] seen = {-1};
+        long latency = Math.round(1000 / processFps);
+        replay.play(session.challenges().size() * (ChallengeSession.MILLIS_PER_CHALLENGE + 1000), seed, (i, t) -> frame(action[0], action[0] == null ? 0 : t - start[0], i, seed),
+                f -> {
+                    if (f.hasFace() && first[0] < 0) first[0] = f.timeMillis();
+                    last[0] = f.timeMillis();
+                    if (session.offer(f) != ChallengeSession.State.RUNNING) return false;
+                    if (first[0] >= 0 && session.completed() != seen[0]) {
+                        seen[0] = session.completed();
+                        long react = f.timeMillis() + latency + REACTION_MILLIS + Math.round((2 * random.nextDouble() - 1) * REACTION_JITTER_MILLIS);
+                        // a movement under way is finished first
+                        long busyUntil = action[0] == null ? Long.MIN_VALUE : start[0] + duration(action[0]);
+                        action[0] = session.current();
+                        start[0] = Math.max(react, busyUntil);
+                    }
+                    return true;
+                });
+        session.finish();
+        return last[0] - Math.max(0, first[0]);
+    }
+
+    private long duration(Challenge c) {
+        return c == Challenge.BLINK ? Math.round(blink.size() * blinkFrameMillis) : HeadMotion.MILLIS;
+    }
+
+    private RgbImage frame(Challenge action, long t, int index, long seed) {
+        if (action == Challenge.BLINK) {
+            int k = t < 0 ? -1 : (int) (t / blinkFrameMillis);
+            SyntheticHead h = k >= 0 && k < blink.size() ? blink.get(k) : rest;
+            return h.frame(0, 0, scale, width, height, PlanarAttack.Degradation.NONE, index, seed);
+        }
+        double[] pose = action == null ? new double[2] : HeadMotion.pose(action, t, HeadMotion.PEAK_DEGREES);
+        return rest.frame(pose[0], pose[1], scale, width, height, PlanarAttack.Degradation.NONE, index, seed);
+    }
+}

@@ -1,0 +1,111 @@
+package org.facegate.liveness;
+
+import java.util.Locale;
+
+/**
+ * A head-movement challenge (turn left or right, look up or down): done when the head pose has moved at least
+ * {@link #MIN_DEGREES} in the asked direction, <b>and</b> the pixels show the depth parallax of a head, held for
+ * {@link #EVIDENCE_MILLIS}.
+ *
+ * <p>The movement is measured from where it starts: the point closest to the session's neutral pose the head reached in
+ * the asked direction during this step (a head still turned from the previous challenge must come back first, so
+ * coming back is never the movement). The pixels are tracked ({@link ParallaxTracker}) from the last frame at that
+ * point: textured points on the eye and mouth corners and the brows, which lie roughly in one plane, give the
+ * homography a flat face would follow, and the nose, which stands in front of that plane, must have moved against
+ * it in the asked direction by at least {@link #PARALLAX_FRACTION} of what a head shows for that movement, and by
+ * {@link #PARALLAX_OVER_RESIDUAL} times the tracking's own residual. A photo turned or tilted as a plane is explained
+ * by one homography and fails with {@link ChallengeSession.Reason#PLANAR_MOTION}.
+ */
+final class HeadMoveStep extends ChallengeStep {
+    /** Minimum movement, degrees of yaw (turns) or pitch (up, down). */
+    static final float MIN_DEGREES = 15f;
+    /**
+     * Nose parallax per degree of yaw for a real head, eye spans: 0.0047, from the mesh's 3-D landmarks of the real clip
+     * rotated in 3-D ({@code ParallaxPerDegreeTest} measures 0.0046 over +-15 degrees: a 15 degree turn moves the nose
+     * 0.07 eye spans against the eye and mouth corners).
+     */
+    static final float PARALLAX_PER_DEGREE_YAW = 0.0047f;
+    /**
+     * The same for pitch, up the face: 0.0060, measured the same way ({@code ParallaxPerDegreeTest}, +-15 degrees; more
+     * than for yaw on this mesh).
+     */
+    static final float PARALLAX_PER_DEGREE_PITCH = 0.0060f;
+    /** Fraction of the expected parallax required (tracking and depth vary from face to face). */
+    static final float PARALLAX_FRACTION = 0.5f;
+    /** Nose parallax must exceed this multiple of the anchors' own tracking residual. */
+    static final float PARALLAX_OVER_RESIDUAL = 3f;
+    /**
+     * How long the evidence must hold, ms, from the first frame showing it to a later one (so on at least two frames:
+     * one frame's tracking error is not enough): two frames at 12 fps, as before the limits were timed.
+     */
+    static final long EVIDENCE_MILLIS = 80;
+
+    private ParallaxTracker tracker;
+    private HeadPose reference;
+    private long evidenceSince = -1;
+    private boolean planarSeen;
+    private float bestMovement, bestParallax = Float.NaN, bestParallaxRequired;
+
+    HeadMoveStep(Challenge challenge, HeadPose neutral) {
+        super(challenge, neutral, true);
+        if (!challenge.isMovement()) throw new IllegalArgumentException(challenge + " is no head movement");
+    }
+
+    @Override
+    boolean progress(LivenessFrame frame) {
+        float start = closest(challenge);
+        float offset = challenge.offset(frame.pose(), neutral());
+        if (tracker == null || offset <= start) {
+            // at (or behind) the start of the movement: track from here
+            tracker = new ParallaxTracker(frame.image(), frame.mesh());
+            reference = frame.pose();
+            evidenceSince = -1;
+            return false;
+        }
+        tracker.update(frame.image(), frame.mesh());
+        float movement = offset - start;
+        bestMovement = Math.max(bestMovement, movement);
+        if (movement < MIN_DEGREES) {
+            evidenceSince = -1;
+            return false;
+        }
+        float rotation = challenge.offset(frame.pose(), reference);
+        float parallax = tracker.parallax(challenge.vertical()) * challenge.sign();
+        // half what a head shows for this rotation, and well above the tracking's own error
+        float required = Math.max(PARALLAX_FRACTION * perDegree() * Math.max(MIN_DEGREES, rotation), PARALLAX_OVER_RESIDUAL * tracker.anchorResidual());
+        if (parallax >= required) {
+            if (evidenceSince < 0) evidenceSince = frame.timeMillis();
+            return frame.timeMillis() - evidenceSince >= EVIDENCE_MILLIS;
+        }
+        evidenceSince = -1;
+        planarSeen = true;
+        if (Float.isNaN(bestParallax) || parallax > bestParallax || Float.isNaN(parallax)) {
+            bestParallax = parallax;
+            bestParallaxRequired = required;
+        }
+        return false;
+    }
+
+    private float perDegree() {
+        return challenge.vertical() ? PARALLAX_PER_DEGREE_PITCH : PARALLAX_PER_DEGREE_YAW;
+    }
+
+    @Override
+    ChallengeSession.Reason timeoutReason() {
+        return planarSeen ? ChallengeSession.Reason.PLANAR_MOTION : ChallengeSession.Reason.TIMEOUT;
+    }
+
+    @Override
+    String detail() {
+        if (planarSeen) {
+            return String.format(Locale.ROOT, "%s: moved %.0f deg, nose parallax %.3f eye spans < %.3f", challenge, bestMovement, bestParallax,
+                    bestParallaxRequired);
+        }
+        return String.format(Locale.ROOT, "moved %.0f of %.0f deg", bestMovement, MIN_DEGREES);
+    }
+
+    /** The largest movement in the asked direction seen so far, degrees. */
+    float bestMovement() {
+        return bestMovement;
+    }
+}
