@@ -4,6 +4,7 @@ import android.content.Context;
 import android.content.SharedPreferences;
 import android.os.Handler;
 import android.os.Looper;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -14,6 +15,8 @@ import org.facegate.engine.FaceEngine;
 import org.facegate.engine.TfliteRuntime;
 import org.facegate.inference.InferenceRuntime;
 import org.facegate.gate.Session;
+import org.facegate.gate.UnlockAttempt;
+import org.facegate.liveness.Challenge;
 import org.facegate.security.DeviceClock;
 import org.facegate.security.GateRules;
 import org.facegate.security.PinStore;
@@ -55,6 +58,8 @@ public final class Services {
     public TemplateCipher cipher = new KeystoreTemplateCipher();
     /** Time since boot and boot count, for lockouts and PIN rules. */
     public DeviceClock clock;
+    /** The challenges of each active liveness attempt: random ({@link UnlockAttempt#randomOrder}); tests fix them. */
+    public Supplier<List<Challenge>> challengeOrder = UnlockAttempt::randomOrder;
 
     private GateRules rules;
     private FaceGateDatabase db;

@@ -13,7 +13,6 @@ import org.facegate.engine.FaceEngine;
 import org.facegate.engine.FaceModels;
 import org.facegate.enroll.EnrollActivity;
 import org.facegate.image.RgbImage;
-import org.facegate.liveness.Challenge;
 import org.facegate.liveness.ChallengeSession;
 import org.facegate.match.Matcher;
 import org.facegate.security.GateRules;
@@ -34,8 +33,8 @@ import org.facegate.ui.FaceOverlayView;
  * and when the owner must re-enroll. Before the PIN exists it hands over to first-run setup.
  *
  * <p>What counts towards the lockout: a face not recognized, one failure; a liveness challenge not completed in time
- * (or the face leaving the view), one failure, like any look that did not work, since the user may simply have missed
- * the instruction; a detected presentation attack (a head turn without depth, a face that jumped or changed during the
+ * (or the face leaving the view, or the head moving another way than asked), one failure, like any look that did not
+ * work, since the user may simply have missed or misread the instruction; a detected presentation attack (a head turn without depth, a face that jumped or changed during the
  * challenge), {@link #SPOOF_FAILURES} failures, so that an attacker trying photos or videos is locked out after three
  * tries while a genuine user whom the check misjudged once still has attempts left.
  */
@@ -96,7 +95,8 @@ public final class GateActivity extends CameraActivity {
                 Person o = g.owner();
                 Gallery.Snapshot s = g.load(models.modelId);
                 boolean stale = o != null && s.of(o.id) == null;
-                attempt = new UnlockAttempt(new Matcher(services.settings.securityLevel()), s.enrolled(), services.settings.livenessMode());
+                attempt = new UnlockAttempt(new Matcher(services.settings.securityLevel()), s.enrolled(), services.settings.livenessMode(),
+                        services.challengeOrder);
                 boolean anyone = attempt.anyUnlocker();
                 services.main.post(() -> {
                     owner = o;
@@ -224,7 +224,12 @@ public final class GateActivity extends CameraActivity {
 
     private String timeoutReason(UnlockAttempt.Outcome o) {
         if (o.reason() == ChallengeSession.Reason.FACE_LOST) return getString(R.string.liveness_face_lost);
-        return getString(o.challenge() == Challenge.BLINK ? R.string.liveness_timeout_blink : R.string.liveness_timeout_turn);
+        if (o.reason() == ChallengeSession.Reason.WRONG_MOVEMENT) return getString(R.string.liveness_wrong_movement);
+        switch (o.challenge()) {
+            case BLINK: return getString(R.string.liveness_timeout_blink);
+            case TURN_LEFT: case TURN_RIGHT: return getString(R.string.liveness_timeout_turn);
+            default: return getString(R.string.liveness_timeout_tilt);
+        }
     }
 
     @Override

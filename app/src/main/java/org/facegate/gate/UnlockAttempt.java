@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.facegate.detect.Box;
 import org.facegate.detect.Face;
 import org.facegate.engine.FaceModels;
@@ -24,9 +25,9 @@ import org.facegate.store.Gallery;
  *
  * <p>With liveness ({@link LivenessMode#PASSIVE} or {@link LivenessMode#ACTIVE}) every attempt is a facecore
  * {@link ChallengeSession} from the first frame with a face: the {@link org.facegate.liveness.LivenessAnalyzer} tracks
- * that face, the session asks for its challenges (a natural blink; or a blink and a head turn to a random side, in a
- * random order), and its identity check runs the vote on every frame, so the gate opens only when the challenges are
- * done by a face that stayed the person who may unlock throughout. Without liveness ({@link LivenessMode#OFF}) the
+ * that face, the session asks for its challenges (a natural blink; or three challenges drawn at random from the blink
+ * and four head movements, {@link #randomOrder}), and its identity check runs the vote on every frame, so the gate
+ * opens only when the challenges are done by a face that stayed the person who may unlock throughout. Without liveness ({@link LivenessMode#OFF}) the
  * vote alone decides. Lives on the inference thread.
  */
 public final class UnlockAttempt {
@@ -45,7 +46,11 @@ public final class UnlockAttempt {
         FAILED,
         /** Recognized, but the liveness check found a presentation attack ({@link Outcome#reason}). */
         SPOOF,
-        /** Recognized, but the challenge was not completed in time or the face left the view. */
+        /**
+         * Recognized, but the challenge was not completed: not in time, the face left the view, or the head moved in a
+         * direction that was not asked for (a user who misread left and right gets another attempt, like one who was
+         * too slow).
+         */
         TIMEOUT
     }
 
@@ -70,7 +75,7 @@ public final class UnlockAttempt {
     private final List<Gallery.Enrolled> enrolled;
     private final GalleryIndex index;
     private final LivenessMode mode;
-    private final Random random = new SecureRandom();
+    private final Supplier<List<Challenge>> order;
     private IdentityVote vote;
     // liveness: the running session and the last frame its identity check judged
     private ChallengeSession session;
@@ -78,14 +83,27 @@ public final class UnlockAttempt {
     private Face checkedFace;
     private boolean checkedAnswer;
 
-    /** @param enrolled everyone with templates of the current model (identification runs against all of them) */
-    public UnlockAttempt(Matcher matcher, List<Gallery.Enrolled> enrolled, LivenessMode mode) {
+    private static final Random RANDOM = new SecureRandom();
+
+    /** The active check's challenges for one attempt: {@link ChallengeSession#randomOrder}, from a {@link SecureRandom}. */
+    public static List<Challenge> randomOrder() {
+        synchronized (RANDOM) {
+            return ChallengeSession.randomOrder(RANDOM);
+        }
+    }
+
+    /**
+     * @param enrolled everyone with templates of the current model (identification runs against all of them)
+     * @param order    the challenges of each active attempt ({@link #randomOrder}; tests inject a fixed one)
+     */
+    public UnlockAttempt(Matcher matcher, List<Gallery.Enrolled> enrolled, LivenessMode mode, Supplier<List<Challenge>> order) {
         this.matcher = matcher;
         this.enrolled = enrolled;
         List<org.facegate.match.Person> people = new ArrayList<>();
         for (Gallery.Enrolled e : enrolled) people.add(new org.facegate.match.Person(e.person().name, e.samples()));
         this.index = GalleryIndex.of(people);
         this.mode = mode;
+        this.order = order;
         reset();
     }
 
@@ -127,7 +145,8 @@ public final class UnlockAttempt {
         Box box = f.hasFace() ? mirror(f.face().box(), frame.width()) : null;
         if (session == null) {
             if (!f.hasFace()) return Outcome.of(Kind.NO_FACE, null, -1, null);
-            session = mode == LivenessMode.ACTIVE ? ChallengeSession.random(random, (image, face) -> identity(models, image, face))
+            session = mode == LivenessMode.ACTIVE
+                    ? new ChallengeSession(order.get(), ChallengeSession.MILLIS_PER_CHALLENGE, (image, face) -> identity(models, image, face), 1)
                     : ChallengeSession.passive((image, face) -> identity(models, image, face), PASSIVE_MILLIS);
         }
         ChallengeSession.State state = session.offer(f);
@@ -151,7 +170,7 @@ public final class UnlockAttempt {
         }
         if (!who.person().mayUnlock) return end(Outcome.of(Kind.FAILED, who, vote.bestScore(), box));
         boolean timedOut = reason == ChallengeSession.Reason.TIMEOUT || reason == ChallengeSession.Reason.NOT_COMPLETED
-                || reason == ChallengeSession.Reason.FACE_LOST;
+                || reason == ChallengeSession.Reason.FACE_LOST || reason == ChallengeSession.Reason.WRONG_MOVEMENT;
         return end(new Outcome(timedOut ? Kind.TIMEOUT : Kind.SPOOF, who, vote.bestScore(), box, null, reason, timedOut ? unmet : null));
     }
 

@@ -17,9 +17,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.facegate.R;
 import org.facegate.image.RgbImage;
+import org.facegate.eval.liveness.PlanarAttack;
 import org.facegate.liveness.Challenge;
+import org.facegate.liveness.ChallengeSession;
 import org.facegate.liveness.LivenessMode;
-import org.facegate.liveness.PlanarAttack;
 import org.facegate.store.Role;
 import org.facegate.store.UnlockEvent;
 import org.facegate.testing.AppTest;
@@ -30,14 +31,15 @@ import org.junit.Test;
 /**
  * The gate with liveness on, on real data: the selfie clip of {@code shared/eval/liveness} (168 frames at 12 fps of a
  * man blinking, head still; see its SOURCE.md) is the owner at the camera, and one of its frames is both his
- * enrollment photo and the photo an attacker holds up, still or moved as a plane ({@link PlanarAttack}). Frames are
- * replayed one by one with their capture times, mirrored as the front camera delivers them. Replays that only have
- * to outlast a session's time limit run at {@link #SLOW_FPS} (a slow camera: every challenge is timed on capture
- * times), since the desktop runtime takes a good part of a second per frame on a busy machine. Skipped with a
- * message when the data is absent ({@code -Dfacegate.liveness}).
+ * enrollment photo and the photo an attacker holds up, still or moved as a plane ({@link PlanarAttack}). The clip is
+ * replayed as a phone processing {@link #PHONE_FPS} frames a second picks it up (uneven gaps, jittered capture
+ * times), mirrored as the front camera delivers frames. The clip only blinks, so the active check gets an injected
+ * challenge order ({@code Services.challengeOrder}). Replays that only have to outlast a session's time limit run at
+ * {@link #SLOW_FPS}, since the desktop runtime takes a good part of a second per frame on a busy machine (every
+ * challenge is timed on capture times). Skipped with a message when the data is absent ({@code -Dfacegate.liveness}).
  */
 public class LivenessGateTest extends AppTest {
-    static final int FPS = 12, SLOW_FPS = 4;
+    static final int CLIP_FPS = 12, PHONE_FPS = 6, SLOW_FPS = 4;
     /** Eyes open, frontal (labels.tsv: open from 24 to 42). */
     static final int ENROLL_FRAME = 35;
     static final String OWNER = "Clip Owner";
@@ -51,10 +53,10 @@ public class LivenessGateTest extends AppTest {
         return f;
     }
 
-    /** Every {@code step}-th clip frame from {@code from} to {@code to}, as the front camera delivers them (mirrored). */
-    private static List<RgbImage> clip(int from, int to, int step) {
+    /** The clip's frames from {@code from} to {@code to}, as the front camera delivers them (mirrored). */
+    private static List<RgbImage> clip(int from, int to) {
         List<RgbImage> frames = new ArrayList<>();
-        for (int i = from; i <= to; i += step) frames.add(Photos.rgb(clipFrame(i)).mirrored());
+        for (int i = from; i <= to; i++) frames.add(Photos.rgb(clipFrame(i)).mirrored());
         return frames;
     }
 
@@ -70,7 +72,13 @@ public class LivenessGateTest extends AppTest {
 
     /** The owner, enrolled from one clip frame, and the gate looking, with every status it shows recorded. */
     private GateActivity gate(LivenessMode mode) {
+        return gate(mode, UnlockAttempt.randomOrder());
+    }
+
+    /** The same, the active check asking for {@code order}. */
+    private GateActivity gate(LivenessMode mode, List<Challenge> order) {
         services.settings.setLivenessMode(mode);
+        services.challengeOrder = () -> order;
         createPin(OWNER);
         enroll(OWNER, Role.OWNER, true, clipFrame(ENROLL_FRAME));
         GateActivity gate = start(GateActivity.class);
@@ -91,8 +99,9 @@ public class LivenessGateTest extends AppTest {
         return gate;
     }
 
-    private void play(List<RgbImage> frames, int fps) {
-        camera().play(frames, fps, Photos.bitmap(clipFrame(ENROLL_FRAME)));
+    /** Plays frames captured at {@code captureFps} as a phone processing {@code processFps} a second picks them up. */
+    private void play(List<RgbImage> frames, int captureFps, int processFps) {
+        camera().play(frames, captureFps, processFps, Photos.bitmap(clipFrame(ENROLL_FRAME)));
     }
 
     /** Waits until the whole replay has been processed (however long, as long as frames keep going through). */
@@ -114,7 +123,7 @@ public class LivenessGateTest extends AppTest {
     @Test
     public void passiveModeOpensForTheOwnerBlinking() {
         GateActivity gate = gate(LivenessMode.PASSIVE);
-        play(clip(1, 168, 1), FPS);
+        play(clip(1, 168), CLIP_FPS, PHONE_FPS);
         ContentActivity content = follow(gate, ContentActivity.class);
         assertEquals("Welcome, " + OWNER, text(content, R.id.content_welcome));
         assertTrue(statuses.toString(), statuses.contains("Look at the screen."));
@@ -122,16 +131,25 @@ public class LivenessGateTest extends AppTest {
     }
 
     @Test
+    public void activeModeOpensForTheOwnerBlinkingWhenAskedToBlinkThreeTimes() {
+        GateActivity gate = gate(LivenessMode.ACTIVE, List.of(Challenge.BLINK, Challenge.BLINK, Challenge.BLINK));
+        play(clip(1, 168), CLIP_FPS, PHONE_FPS);
+        ContentActivity content = follow(gate, ContentActivity.class);
+        assertEquals("Welcome, " + OWNER, text(content, R.id.content_welcome));
+        assertTrue(statuses.toString(), statuses.contains(Challenge.BLINK.instruction()));
+        assertEquals(List.of(UnlockEvent.Outcome.FACE_MATCH), outcomes());
+    }
+
+    @Test
     public void activeModeAsksForChallengesAndTimesOutOnTheStillHead() {
-        GateActivity gate = gate(LivenessMode.ACTIVE);
-        play(clip(1, 168, FPS / SLOW_FPS), SLOW_FPS);
+        GateActivity gate = gate(LivenessMode.ACTIVE, List.of(Challenge.LOOK_UP, Challenge.BLINK, Challenge.TURN_LEFT));
+        // 7 s of the clip: one attempt, which times out after the first challenge's 5 s
+        play(clip(1, 84), CLIP_FPS, SLOW_FPS);
         awaitReplay(gate);
         assertNull("the gate stayed shut", shadowOf(gate).getNextStartedActivity());
         assertFalse(services.session.isUnlocked());
-        // the challenges come in a random order: a turn, or a blink then a turn, which the still head never makes
-        assertTrue(statuses.toString(), statuses.stream().anyMatch(s -> s.equals(Challenge.TURN_LEFT.instruction()) || s.equals(Challenge.TURN_RIGHT.instruction())
-                || s.equals(Challenge.BLINK.instruction())));
-        assertTrue(statuses.toString(), statuses.stream().anyMatch(s -> s.matches("No (head turn|blink) seen in time\\. Try again \\(attempt 1 of 5\\)")));
+        assertTrue(statuses.toString(), statuses.contains(Challenge.LOOK_UP.instruction()));
+        assertTrue(statuses.toString(), statuses.contains("No head tilt seen in time. Try again (attempt 1 of 5)"));
         assertEquals(List.of(UnlockEvent.Outcome.FACE_TIMEOUT), outcomes());
         assertEquals("a timeout counts as one failed attempt", 1, services.rules().face.failures());
     }
@@ -143,18 +161,18 @@ public class LivenessGateTest extends AppTest {
 
     @Test
     public void theOwnersPhotoHeldStillNeverOpensInActiveMode() {
-        photoNeverOpens(LivenessMode.ACTIVE, PlanarAttack.Motion.STATIC, 2 * org.facegate.liveness.ChallengeSession.MILLIS_PER_CHALLENGE);
+        photoNeverOpens(LivenessMode.ACTIVE, PlanarAttack.Motion.STATIC, ChallengeSession.MILLIS_PER_CHALLENGE);
     }
 
     @Test
     public void theOwnersPhotoSwungAsAPlaneNeverOpensInActiveMode() {
-        photoNeverOpens(LivenessMode.ACTIVE, PlanarAttack.Motion.SWING, 2 * org.facegate.liveness.ChallengeSession.MILLIS_PER_CHALLENGE);
+        photoNeverOpens(LivenessMode.ACTIVE, PlanarAttack.Motion.SWING, ChallengeSession.MILLIS_PER_CHALLENGE);
     }
 
     /** Plays the photo attack for longer than one session may take: the session must end, and not in the gate opening. */
     private void photoNeverOpens(LivenessMode mode, PlanarAttack.Motion motion, long sessionMillis) {
         GateActivity gate = gate(mode);
-        play(photoAttack(motion, sessionMillis / 1000.0 + 1), SLOW_FPS);
+        play(photoAttack(motion, sessionMillis / 1000.0 + 1), SLOW_FPS, SLOW_FPS);
         awaitReplay(gate);
         assertNull("the gate stayed shut: " + statuses, shadowOf(gate).getNextStartedActivity());
         assertFalse(services.session.isUnlocked());

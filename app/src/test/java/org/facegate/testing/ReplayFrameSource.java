@@ -7,27 +7,31 @@ import android.widget.ImageView;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.facegate.camera.FrameSource;
+import org.facegate.eval.liveness.FramePicker;
 import org.facegate.image.RgbImage;
 
 /**
  * A camera that films photos: while started, a background thread offers the photo currently {@link #show shown}
  * about every 15 ms, like a camera at ~60 fps, to the app's sink (which drops frames while the previous one is being
- * processed), stamped with the wall clock. Or it {@link #play plays} a clip: every frame once, in order, each
- * waiting until the app is ready for it, stamped with the clip's own time, so a liveness challenge sees the clip's
- * timing however slowly the desktop runtime processes it. The preview shows the photo or the clip's first frame
- * centre-cropped, as the Camera2 preview is.
+ * processed), stamped with the wall clock. Or it {@link #play plays} a clip as a phone would process it: the frames a
+ * pipeline of the given processed rate picks up ({@link FramePicker}: 4-12 a second with uneven gaps), in order, each
+ * waiting until the app is ready for it, stamped with its jittered capture time, so a liveness challenge sees a
+ * phone's timing however slowly the desktop runtime processes it. The preview shows the photo or the clip's first
+ * frame centre-cropped, as the Camera2 preview is.
  */
 public final class ReplayFrameSource implements FrameSource {
     private final ImageView preview;
     private volatile RgbImage frame;
     private volatile List<RgbImage> clip;
     private volatile long clipStartMillis;
-    private volatile int clipFps;
+    private volatile FramePicker picker;
+    /** The capture index of the clip's next frame to deliver. */
+    private volatile int next;
     private volatile long lastMillis;
     private volatile Sink sink;
     private Thread thread;
     public final AtomicInteger delivered = new AtomicInteger(), skipped = new AtomicInteger();
-    /** Frames of the current clip delivered so far. */
+    /** Frames of the current clip delivered so far (those the pipeline picked up). */
     public final AtomicInteger played = new AtomicInteger();
     public volatile boolean started;
 
@@ -44,22 +48,25 @@ public final class ReplayFrameSource implements FrameSource {
     }
 
     /**
-     * Plays {@code frames} (camera frames: upright, mirrored as a front camera delivers them) at {@code fps}, each
-     * delivered once; afterwards the camera sees nothing. {@code preview} is what the screen shows meanwhile.
+     * Plays {@code frames} (camera frames: upright, mirrored as a front camera delivers them, captured at
+     * {@code captureFps}) as a phone processing {@code processFps} frames a second picks them up, each delivered once;
+     * afterwards the camera sees nothing. {@code preview} is what the screen shows meanwhile.
      */
-    public void play(List<RgbImage> frames, int fps, Bitmap preview) {
+    public void play(List<RgbImage> frames, double captureFps, double processFps, Bitmap preview) {
         this.preview.setImageBitmap(preview);
         frame = null;
         played.set(0);
-        clipFps = fps;
+        FramePicker p = new FramePicker(captureFps, processFps, 1);
+        next = p.next();
+        picker = p;
         clipStartMillis = lastMillis + 1000;
         clip = frames;
     }
 
-    /** Whether every frame of the clip has been delivered. */
+    /** Whether every frame of the clip the pipeline picks up has been delivered. */
     public boolean clipDone() {
         List<RgbImage> c = clip;
-        return c != null && played.get() >= c.size();
+        return c != null && next >= c.size();
     }
 
     @Override
@@ -75,11 +82,12 @@ public final class ReplayFrameSource implements FrameSource {
             while (sink == s) {
                 List<RgbImage> c = clip;
                 RgbImage f = frame;
-                int i = played.get();
+                int i = next;
                 if (c != null) {
                     if (i < c.size() && s.ready()) {
-                        deliver(s, c.get(i), clipStartMillis + i * 1000L / clipFps);
+                        deliver(s, c.get(i), clipStartMillis + picker.captureMillis(i));
                         played.incrementAndGet();
+                        next = picker.next();
                     }
                 } else if (f != null) {
                     if (s.ready()) {

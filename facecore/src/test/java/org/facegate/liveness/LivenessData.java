@@ -22,12 +22,12 @@ public final class LivenessData {
         return p;
     }
 
-    static Path clipDir() {
+    public static Path clipDir() {
         return root().resolve("real/blinkdetector_video");
     }
 
     /** The real clip's frames in order. */
-    static List<RgbImage> clip() {
+    public static List<RgbImage> clip() {
         File[] files = clipDir().toFile().listFiles((d, n) -> n.endsWith(".jpg"));
         Arrays.sort(files);
         List<RgbImage> out = new ArrayList<>();

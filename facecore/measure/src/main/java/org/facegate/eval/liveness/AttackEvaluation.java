@@ -17,9 +17,10 @@ import org.facegate.liveness.LivenessAnalyzer;
  * Measures the active challenge against generated planar attacks (ISO/IEC 30107-3 APCER for the attack types
  * "printed or displayed photo, static or moved as a plane"): each photo becomes a {@link PlanarAttack} video for every
  * motion and degradation, replayed as a phone of the given processed rate would see it ({@link Replay}), and offered
- * to a session of every single challenge with an identity check that always agrees (the attacker holds the owner's
- * photo). An attack counts as accepted if any of those sessions ends live; a challenge sequence is only accepted if
- * each of its challenges is, so this bounds every sequence.
+ * to a session of every single challenge, and to the passive check's session (a natural blink, the head free to move),
+ * each with an identity check that always agrees (the attacker holds the owner's photo). An attack counts as accepted
+ * if any of those sessions ends live; a challenge sequence is only accepted if each of its challenges is, so this
+ * bounds every sequence.
  *
  * <p>Not thread-safe: one instance per thread, each with its own analyzer.
  */
@@ -28,6 +29,8 @@ public final class AttackEvaluation {
     public static final long DURATION_MILLIS = 2000;
     /** Frame size of the generated videos (portrait, as a phone's front camera). */
     public static final int WIDTH = 270, HEIGHT = 360;
+    /** Time limit of the passive check's session (the app's). */
+    static final long PASSIVE_MILLIS = 8000;
 
     private final Replay replay;
     private final Result result = new Result();
@@ -41,7 +44,7 @@ public final class AttackEvaluation {
         public int videos, accepted, noFaceVideos;
         /** Frames processed over all videos. */
         public long frames;
-        /** Sessions ended per reason (one session per challenge and video). */
+        /** Sessions ended per reason (per video: one session per challenge, and the passive check's). */
         public final Map<String, Integer> reasons = new TreeMap<>();
         public final Map<PlanarAttack.Motion, int[]> perMotion = new EnumMap<>(PlanarAttack.Motion.class);
         /** Descriptions of accepted attacks (empty when none). */
@@ -81,7 +84,7 @@ public final class AttackEvaluation {
             sb.append(String.format(Locale.ROOT, "attack videos %d (%.1f processed frames each), accepted %d, videos with no face found %d%n", videos,
                     videos == 0 ? 0.0 : (double) frames / videos, accepted, noFaceVideos));
             perMotion.forEach((m, v) -> sb.append(String.format(Locale.ROOT, "  %-10s videos %4d accepted %d%n", m, v[0], v[1])));
-            sb.append("  session outcomes (one single-challenge session per challenge and video):");
+            sb.append("  session outcomes (per video: one session per challenge, and the passive check's):");
             reasons.forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
             sb.append(String.format(Locale.ROOT, "%n  lowest blink openness in any attack frame %.3f (closed below %.2f)%n", minOpenness,
                     BlinkDetector.CLOSED_BELOW));
@@ -104,9 +107,10 @@ public final class AttackEvaluation {
 
     /** Replays one attack to a session of each challenge; returns whether any accepted it. */
     public boolean video(String name, RgbImage photo, PlanarAttack.Motion motion, PlanarAttack.Degradation degradation, long seed) {
-        Challenge[] all = Challenge.values();
         List<ChallengeSession> sessions = new ArrayList<>();
-        for (Challenge c : all) sessions.add(ChallengeSession.of(IdentityCheck.ANYONE, c));
+        for (Challenge c : Challenge.values()) sessions.add(ChallengeSession.of(IdentityCheck.ANYONE, c));
+        // the passive check: a blink with the head free to move, so the blink test sees every frame
+        sessions.add(ChallengeSession.passive(IdentityCheck.ANYONE, PASSIVE_MILLIS));
         boolean[] anyFace = {false};
         result.frames += replay.play(DURATION_MILLIS, seed,
                 (i, t) -> PlanarAttack.frame(photo, motion, degradation, (double) t / DURATION_MILLIS, i, WIDTH, HEIGHT, seed), f -> {
@@ -136,7 +140,7 @@ public final class AttackEvaluation {
             result.maxMovement = Math.max(result.maxMovement, s.bestMovement());
             if (s.state() == ChallengeSession.State.LIVE) {
                 accepted = true;
-                result.acceptedVideos.add(name + " passed " + s.challenges().get(0));
+                result.acceptedVideos.add(name + " passed " + (s == sessions.get(sessions.size() - 1) ? "the passive check" : s.challenges().get(0)));
                 result.reasons.merge("live", 1, Integer::sum);
             } else {
                 result.reasons.merge(s.reason().name(), 1, Integer::sum);

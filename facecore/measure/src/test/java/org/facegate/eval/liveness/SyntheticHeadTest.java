@@ -1,0 +1,81 @@
+package org.facegate.eval.liveness;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.util.List;
+import org.facegate.detect.MeshLandmarks;
+import org.facegate.image.RgbImage;
+import org.facegate.liveness.Challenge;
+import org.facegate.liveness.HeadPose;
+import org.facegate.liveness.LivenessAnalyzer;
+import org.facegate.liveness.LivenessFrame;
+import org.facegate.testing.TestData;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/**
+ * Head movements of synthetic 3-D heads made from real LFW photos, replayed as a phone processing 6 frames a second
+ * sees them: the movement challenges accept a head and refuse the same photo turned as a plane. The full measurement
+ * (200 people, every rate, other depths) is {@code facegate liveness-eval --heads} (docs/liveness.md).
+ */
+public class SyntheticHeadTest {
+    static final String[] PEOPLE = {"Asif_Hanif", "Aaron_Patterson", "Andy_Griffith"};
+    private static LivenessAnalyzer analyzer;
+
+    @BeforeClass
+    public static void open() throws Exception {
+        TestData.lfw();
+        analyzer = LivenessAnalyzer.open(TestData.models(), TestData.cpu());
+    }
+
+    @AfterClass
+    public static void close() {
+        if (analyzer != null) analyzer.close();
+    }
+
+    @Test
+    public void theRenderedHeadTurnsAsTheMeshReadsIt() {
+        HeadEvaluation ev = new HeadEvaluation(analyzer, 6, false, null);
+        RgbImage photo = TestData.lfwImage(PEOPLE[0], 1);
+        SyntheticHead head = ev.head(photo, ev.mesh(photo), HeadEvaluation.Depth.MESH);
+        double scale = HeadEvaluation.scale(photo);
+        HeadPose rest = read(head.render(0, 0, scale, AttackEvaluation.WIDTH, AttackEvaluation.HEIGHT));
+        HeadPose left = read(head.render(20, 0, scale, AttackEvaluation.WIDTH, AttackEvaluation.HEIGHT));
+        HeadPose up = read(head.render(0, 20, scale, AttackEvaluation.WIDTH, AttackEvaluation.HEIGHT));
+        assertEquals("turned to the subject's left: " + rest + " -> " + left, 20, left.yaw() - rest.yaw(), 8);
+        assertEquals("looking up: " + rest + " -> " + up, 20, up.pitch() - rest.pitch(), 8);
+    }
+
+    private static HeadPose read(RgbImage frame) {
+        analyzer.reset();
+        LivenessFrame f = analyzer.analyze(frame, 0);
+        assertTrue("a face in the rendered head", f.hasFace());
+        return f.pose();
+    }
+
+    @Test
+    public void everyMovementPassesOnAHeadAndFailsOnAFlatPhoto() {
+        HeadEvaluation ev = new HeadEvaluation(analyzer, 6, false, null);
+        for (int i = 0; i < PEOPLE.length; i++) {
+            RgbImage photo = TestData.lfwImage(PEOPLE[i], 1);
+            MeshLandmarks mesh = ev.mesh(photo);
+            ev.face(PEOPLE[i], photo, mesh, new HeadEvaluation.Depth[] {HeadEvaluation.Depth.MESH, HeadEvaluation.Depth.FLAT}, i);
+        }
+        Windows head = ev.results().get(HeadEvaluation.Depth.MESH), flat = ev.results().get(HeadEvaluation.Depth.FLAT);
+        System.out.println("heads: " + head.summary() + " " + head.rejected() + "; flat photos: live " + flat.live() + " of " + flat.sessions());
+        assertEquals(4 * PEOPLE.length, head.sessions());
+        assertTrue("heads: " + head.summary() + " " + head.rejected(), head.sessions() - head.live() <= 1);
+        assertEquals("flat photos accepted", 0, flat.live());
+    }
+
+    @Test
+    public void aHeadReplayingOneSequencePassesThatOrderAndNoOther() {
+        HeadEvaluation ev = new HeadEvaluation(analyzer, 6, false, null);
+        RgbImage photo = TestData.lfwImage(PEOPLE[0], 1);
+        List<Challenge> moves = List.of(Challenge.TURN_LEFT, Challenge.LOOK_UP, Challenge.TURN_RIGHT);
+        List<List<Challenge>> passed = ev.fixedSequence(photo, ev.mesh(photo), moves, PlanarAttack.Degradation.NOISE, 1);
+        assertEquals(List.of(moves), passed);
+    }
+}
