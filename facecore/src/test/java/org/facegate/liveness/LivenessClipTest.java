@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.facegate.detect.Face;
+import org.facegate.detect.MeshLandmarks;
 import org.facegate.image.RgbImage;
 import org.facegate.testing.TestData;
 import org.junit.AfterClass;
@@ -53,6 +54,51 @@ public class LivenessClipTest {
         // crops of the eye region) and mark 166-168 closed though the eyes have reopened; those are most disagreements
         assertTrue("accuracy " + acc, acc >= 0.85);
         assertTrue("blinks " + d.blinks(), d.blinks() >= 7);
+    }
+
+    /**
+     * The two-eye rule on real pixels: frames where the mesh reads closed eyes (the mesh of a frame from the clip's long
+     * closure) but the image is an open-eyed frame with one eye, or both, pasted from the closed one. One eye that no
+     * longer matches its open reference is what noise and blur did to small eyes in generated attacks; a blink needs
+     * both.
+     */
+    @Test
+    public void aClosureNeedsBothEyesToChange() {
+        LivenessFrame open = frames.get(34), closed = frames.get(84);
+        assertEquals("one eye pasted: no blink", 0, blinks(open, closed, true, false));
+        assertEquals("both eyes pasted: a blink", 1, blinks(open, closed, true, true));
+    }
+
+    /**
+     * Blinks found in 10 frames of {@code open}, then 3 of {@code open}'s image with the chosen eyes' regions pasted from
+     * {@code closed}, read by {@code closed}'s mesh, then 10 of {@code open} (the head is still in the clip).
+     */
+    private static int blinks(LivenessFrame open, LivenessFrame closed, boolean right, boolean left) {
+        RgbImage img = open.image();
+        int[] px = img.argb().clone();
+        int[][] corners = {{MeshLandmarks.RIGHT_EYE_OUTER, MeshLandmarks.RIGHT_EYE_INNER}, {MeshLandmarks.LEFT_EYE_INNER, MeshLandmarks.LEFT_EYE_OUTER}};
+        boolean[] which = {right, left};
+        for (int e = 0; e < 2; e++) {
+            if (!which[e]) continue;
+            // the eye's region as EyeAppearance samples it: along the corners, 1.1 times their distance, half of it across
+            MeshLandmarks m = closed.mesh();
+            float cx = (m.x(corners[e][0]) + m.x(corners[e][1])) / 2, cy = (m.y(corners[e][0]) + m.y(corners[e][1])) / 2;
+            float w = Math.abs(m.x(corners[e][1]) - m.x(corners[e][0]));
+            for (int y = Math.round(cy - 0.3f * w); y <= Math.round(cy + 0.3f * w); y++) {
+                for (int x = Math.round(cx - 0.6f * w); x <= Math.round(cx + 0.6f * w); x++) px[y * img.width() + x] = closed.image().argb()[y * img.width() + x];
+            }
+        }
+        RgbImage pasted = new RgbImage(img.width(), img.height(), px);
+        BlinkDetector d = new BlinkDetector();
+        long t = 0;
+        for (int i = 0; i < 10; i++) d.add(t += 83, open.mesh(), open.image());
+        for (int i = 0; i < 3; i++) {
+            d.add(t += 83, closed.mesh(), pasted);
+            // the pasted eyes no longer match: one eye alone (the case the rule is for) or both
+            assertTrue("eye correlation " + d.correlation(), d.correlation() < BlinkDetector.CORRELATION_CLOSED);
+        }
+        for (int i = 0; i < 10; i++) d.add(t += 83, open.mesh(), open.image());
+        return d.blinks();
     }
 
     @Test

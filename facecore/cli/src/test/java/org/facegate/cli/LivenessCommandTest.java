@@ -18,7 +18,7 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-/** `facegate liveness` end to end on the real clip and on a generated photo attack. */
+/** `facegate liveness` and `facegate liveness-eval` end to end on the real clip and on generated photo attacks. */
 public class LivenessCommandTest {
     @Rule public TemporaryFolder tmp = new TemporaryFolder();
 
@@ -54,6 +54,17 @@ public class LivenessCommandTest {
     }
 
     @Test
+    public void realClipAtSixFramesASecondIsLive() {
+        Path clip = data().resolve("real/blinkdetector_video");
+        assertEquals(out + err, 0, run("liveness", clip.toString(), "--expect", "blink", "--process-fps", "6"));
+        String[] lines = out.trim().split("\n");
+        // the frames a phone processing 6 a second picks up from 12 fps: every other one, until the blink
+        assertTrue(lines.length + " lines", lines.length < 169);
+        assertTrue(lines[1], lines[1].startsWith("frame_0003.jpg\t"));
+        assertEquals("decision: live", lastLine(out));
+    }
+
+    @Test
     public void realClipCannotPassATurn() {
         Path clip = data().resolve("real/blinkdetector_video");
         assertEquals(out + err, 1, run("liveness", clip.toString(), "--expect", "turn-left", "--time-limit", "20"));
@@ -76,11 +87,26 @@ public class LivenessCommandTest {
     }
 
     @Test
+    public void attacksAreMeasuredAtAPhonesRate() {
+        Path lfw = Paths.get(System.getProperty("facegate.lfw", "../../../shared/eval/lfw-dev"));
+        assumeTrue("skipped: LFW not found", Files.isDirectory(lfw.resolve("images")));
+        assertEquals(out + err, 0, run("liveness-eval", "--attacks", lfw.toString(), "--faces", "1", "--motions", "STATIC,TURN_LEFT", "--degradations",
+                "NONE", "--process-fps", "4"));
+        assertTrue(out, out.contains("replayed at 4.000 processed fps"));
+        assertTrue(out, out.contains("\napcer: 0 of 2\n"));
+    }
+
+    @Test
     public void badArgumentsAreErrors() throws Exception {
         assertEquals(2, run("liveness", tmp.getRoot().toString(), "--expect", "nod"));
-        assertTrue(err, err.contains("unknown challenge 'nod'"));
+        assertTrue(err, err.contains("unknown challenge 'nod' (blink, turn-left, turn-right, look-up, look-down)"));
         assertEquals(2, run("liveness", tmp.getRoot().toString()));
         assertTrue(err, err.contains("no .jpg/.png frames"));
         assertEquals(2, run("liveness"));
+        assertEquals(2, run("liveness-eval"));
+        assertTrue(err, err.contains("give one of --clip, --attacks"));
+        assertEquals(2, run("liveness-eval", "--clip", "a", "--attacks", "b"));
+        assertEquals(2, run("liveness-eval", "--attacks", tmp.getRoot().toString(), "--process-fps", "0"));
+        assertTrue(err, err.contains("--process-fps must be positive"));
     }
 }

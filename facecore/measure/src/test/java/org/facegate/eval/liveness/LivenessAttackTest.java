@@ -46,22 +46,17 @@ public class LivenessAttackTest {
     }
 
     /**
-     * The photos that an earlier version accepted on the blink challenge (docs/liveness.md): tilted or moved under noise
-     * and a flickering 7x7 blur, which decorrelate the region of one small eye at a time while the mesh reads narrowing
-     * eyes; at every frame of a 12 fps video one eye's correlation falls below {@link BlinkDetector#CORRELATION_CLOSED}
-     * (asserted, so the test keeps exercising that case), and the other eye must stop them.
+     * Noise and a flickering 7x7 blur decorrelate the region of one small eye at a time while the mesh reads narrowing
+     * eyes (the earlier one-eye rule accepted such photos, docs/liveness.md). In this replay of a photo moved towards
+     * the camera (found among 60 LFW people x 4 motions x 2 seeds at 12 fps, the only such video) one eye's correlation
+     * falls below {@link BlinkDetector#CORRELATION_CLOSED} on a frame the mesh reads closed (asserted, so the test keeps
+     * exercising that case), and the other eye must stop it, in the passive check too.
      */
     @Test
     public void noiseAndFlickeringBlurDoNotFakeABlink() throws Exception {
-        Object[][] videos = {{"Ivan_Lee", PlanarAttack.Motion.TILT}, {"Frank_Dunham_Jr", PlanarAttack.Motion.MOVE}};
         try (LivenessAnalyzer analyzer = LivenessAnalyzer.open(TestData.models(), TestData.cpu())) {
             AttackEvaluation ev = new AttackEvaluation(analyzer, 12, false);
-            for (Object[] v : videos) {
-                PlanarAttack.Motion m = (PlanarAttack.Motion) v[1];
-                for (long seed = 0; seed < 4; seed++) {
-                    ev.video(v[0] + " " + m, TestData.lfwImage((String) v[0], 1), m, PlanarAttack.Degradation.NOISE_AND_FLICKERING_BLUR, seed);
-                }
-            }
+            ev.video("Dave_Johnson MOVE", TestData.lfwImage("Dave_Johnson", 1), PlanarAttack.Motion.MOVE, PlanarAttack.Degradation.NOISE_AND_FLICKERING_BLUR, 1);
             System.out.println(ev.result().summary());
             assertTrue("one eye decorrelated where the mesh read closed eyes: " + ev.result().summary(),
                     ev.result().minCorrelation < BlinkDetector.CORRELATION_CLOSED);
