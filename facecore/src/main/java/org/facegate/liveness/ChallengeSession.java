@@ -229,6 +229,17 @@ public final class ChallengeSession {
         return step instanceof HeadMoveStep m ? m.bestMovement() : 0;
     }
 
+    /**
+     * For the current (or last failed) head challenge, on the frame where the pixels came closest to showing a head's
+     * parallax: the parallax over half a head's, and over three times the tracking residual (a frame passes when both
+     * are at least 1); null for a blink or before the movement was made.
+     */
+    public float[] parallaxMargins() {
+        if (!(step instanceof HeadMoveStep m)) return null;
+        float[] c = m.closestToPassing();
+        return c[0] == Float.NEGATIVE_INFINITY ? null : c;
+    }
+
     /** The blink detector of the current (or last failed) blink challenge, null otherwise: openness and correlations. */
     public BlinkDetector eyes() {
         return step instanceof BlinkStep b ? b.eyes() : null;

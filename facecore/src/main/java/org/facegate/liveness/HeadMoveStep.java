@@ -44,7 +44,9 @@ final class HeadMoveStep extends ChallengeStep {
     private HeadPose reference;
     private long evidenceSince = -1;
     private boolean planarSeen;
-    private float bestMovement, bestParallax = Float.NaN, bestParallaxRequired;
+    private float bestMovement, bestParallax = Float.NaN, bestHeadParallax, bestNoise;
+    /** The measured parallax over each of the two bounds, on the frame where it came closest to both. */
+    private final float[] closest = {Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY};
 
     HeadMoveStep(Challenge challenge, HeadPose neutral) {
         super(challenge, neutral, true);
@@ -72,7 +74,12 @@ final class HeadMoveStep extends ChallengeStep {
         float rotation = challenge.offset(frame.pose(), reference);
         float parallax = tracker.parallax(challenge.vertical()) * challenge.sign();
         // half what a head shows for this rotation, and well above the tracking's own error
-        float required = Math.max(PARALLAX_FRACTION * perDegree() * Math.max(MIN_DEGREES, rotation), PARALLAX_OVER_RESIDUAL * tracker.anchorResidual());
+        float head = PARALLAX_FRACTION * perDegree() * Math.max(MIN_DEGREES, rotation), noise = PARALLAX_OVER_RESIDUAL * tracker.anchorResidual();
+        float required = Math.max(head, noise);
+        if (!(Math.min(parallax / head, parallax / noise) <= Math.min(closest[0], closest[1]))) {
+            closest[0] = parallax / head;
+            closest[1] = parallax / noise;
+        }
         if (parallax >= required) {
             if (evidenceSince < 0) evidenceSince = frame.timeMillis();
             return frame.timeMillis() - evidenceSince >= EVIDENCE_MILLIS;
@@ -81,7 +88,8 @@ final class HeadMoveStep extends ChallengeStep {
         planarSeen = true;
         if (Float.isNaN(bestParallax) || parallax > bestParallax || Float.isNaN(parallax)) {
             bestParallax = parallax;
-            bestParallaxRequired = required;
+            bestHeadParallax = head;
+            bestNoise = noise;
         }
         return false;
     }
@@ -98,10 +106,19 @@ final class HeadMoveStep extends ChallengeStep {
     @Override
     String detail() {
         if (planarSeen) {
-            return String.format(Locale.ROOT, "%s: moved %.0f deg, nose parallax %.3f eye spans < %.3f", challenge, bestMovement, bestParallax,
-                    bestParallaxRequired);
+            return String.format(Locale.ROOT, "%s: moved %.0f deg, nose parallax %.3f eye spans < %.3f (half a head's %.3f, %.0fx the tracking residual %.3f)",
+                    challenge, bestMovement, bestParallax, Math.max(bestHeadParallax, bestNoise), bestHeadParallax, PARALLAX_OVER_RESIDUAL, bestNoise);
         }
         return String.format(Locale.ROOT, "moved %.0f of %.0f deg", bestMovement, MIN_DEGREES);
+    }
+
+    /**
+     * On the frame (with the movement made) where the parallax came closest to passing: the parallax over half a head's,
+     * and over {@link #PARALLAX_OVER_RESIDUAL} times the tracking residual (both at least 1 on a frame that passes);
+     * negative infinity before such a frame.
+     */
+    float[] closestToPassing() {
+        return closest.clone();
     }
 
     /** The largest movement in the asked direction seen so far, degrees. */

@@ -25,6 +25,21 @@ public record Homography(double[] m) {
         out[1] = (m[3] * x + m[4] * y + m[5]) / w;
     }
 
+    /**
+     * The inverse of this map's derivative at {@code (x, y)}, a 2x2 matrix row-major into {@code out[at..at+3]}: how a
+     * small step near the image of {@code (x, y)} maps back to a step near {@code (x, y)}.
+     */
+    public void inverseJacobian(double x, double y, float[] out, int at) {
+        double w = m[6] * x + m[7] * y + m[8];
+        double u = (m[0] * x + m[1] * y + m[2]) / w, v = (m[3] * x + m[4] * y + m[5]) / w;
+        double j00 = (m[0] - m[6] * u) / w, j01 = (m[1] - m[7] * u) / w, j10 = (m[3] - m[6] * v) / w, j11 = (m[4] - m[7] * v) / w;
+        double det = j00 * j11 - j01 * j10;
+        out[at] = (float) (j11 / det);
+        out[at + 1] = (float) (-j01 / det);
+        out[at + 2] = (float) (-j10 / det);
+        out[at + 3] = (float) (j00 / det);
+    }
+
     /** The inverse map (adjugate, rescaled so that {@code m[8] == 1}). */
     public Homography inverse() {
         double a = m[0], b = m[1], c = m[2], d = m[3], e = m[4], f = m[5], g = m[6], h = m[7], i = m[8];

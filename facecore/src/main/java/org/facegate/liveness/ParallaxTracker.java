@@ -63,24 +63,47 @@ final class ParallaxTracker {
         previousMesh = mesh;
     }
 
-    /** One step's parallax, added to the sums (a step with too few points tracked adds nothing). */
+    /**
+     * One step's parallax, added to the sums (a step with too few points tracked adds nothing). The anchors are tracked
+     * from the mesh's guess of their motion and their homography fitted; then every point is tracked again from where
+     * that homography puts it, its window warped by it ({@link PointTracker#track(PointTracker.Gray[], PointTracker.Gray[],
+     * float[], float[], float[], float[], int)}), the homography fitted again to the anchors, and the nose measured
+     * against it. A photo that tilts or turns far between two frames (36 degrees in one step, fluttering at 6 fps)
+     * squashes the texture under square windows and biases them, and its nose "moved" up to 0.08 eye spans off a
+     * homography fitted to biased anchors; warped, a photo's points land on its plane. The nose starts from the flat
+     * prediction, not from the mesh's guess, which carries the mesh's belief in a 3-D face.
+     */
     private void step(PointTracker.Gray[] from, PointTracker.Gray[] to, MeshLandmarks before, MeshLandmarks now) {
         float span = FaceGeometry.eyeSpan(before);
         int radius = Math.max(3, Math.min(12, Math.round(span / 12)));
-        float[] start = FaceGeometry.points(before, IDS), end = new float[start.length], there = FaceGeometry.points(now, IDS);
+        float[] start = FaceGeometry.points(before, IDS), there = FaceGeometry.points(now, IDS);
         // compare the two frames at the same blur
         float sharpFrom = PointTracker.sharpness(from[0], start, radius), sharpTo = PointTracker.sharpness(to[0], there, radius);
         if (sharpFrom > BLUR_RATIO * sharpTo) from = PointTracker.blurredTo(from, sharpTo, start, radius);
         else if (sharpTo > BLUR_RATIO * sharpFrom) to = PointTracker.blurredTo(to, sharpFrom, there, radius);
-        float[] err = PointTracker.track(from, to, start, guess(IDS, before, now), end, radius);
-        boolean[] lost = new boolean[IDS.length];
+        float[] anchors = FaceGeometry.points(before, ANCHORS), first = new float[anchors.length];
+        float[] err = PointTracker.track(from, to, anchors, guess(ANCHORS, before, now), first, radius);
+        boolean[] lost = new boolean[ANCHORS.length];
         for (int i = 0; i < err.length; i++) lost[i] = !(err[i] <= MAX_ERROR);
         double[] residual = new double[1];
+        Homography rough = planeFit(anchors, first, lost, span, residual);
+        if (rough == null) return;
+        // every point again, from where the rough plane puts it, in windows shaped by it
+        float[] flat = new float[start.length], warp = new float[2 * start.length], end = new float[start.length];
+        double[] o = new double[2];
+        for (int i = 0; i < IDS.length; i++) {
+            rough.apply(start[2 * i], start[2 * i + 1], o);
+            flat[2 * i] = (float) (o[0] - start[2 * i]);
+            flat[2 * i + 1] = (float) (o[1] - start[2 * i + 1]);
+            rough.inverseJacobian(start[2 * i], start[2 * i + 1], warp, 4 * i);
+        }
+        err = PointTracker.track(from, to, start, flat, warp, end, radius);
+        lost = new boolean[IDS.length];
+        for (int i = 0; i < err.length; i++) lost[i] = !(err[i] <= MAX_ERROR);
         Homography h = planeFit(start, end, lost, span, residual);
         if (h == null) return;
         float ux = (before.x(MeshLandmarks.LEFT_EYE_OUTER) - before.x(MeshLandmarks.RIGHT_EYE_OUTER)) / span;
         float uy = (before.y(MeshLandmarks.LEFT_EYE_OUTER) - before.y(MeshLandmarks.RIGHT_EYE_OUTER)) / span;
-        double[] o = new double[2];
         double a = 0, u = 0;
         int nn = 0;
         for (int i = ANCHORS.length; i < IDS.length; i++) {

@@ -146,10 +146,24 @@ final class PointTracker {
      *     {@code next} does not return within {@link #MAX_ROUND_TRIP} pixels of where it started
      */
     static float[] track(Gray[] prev, Gray[] next, float[] points, float[] guess, float[] out, int radius) {
-        float[] error = trackOneWay(prev, next, points, guess, out, radius);
+        return track(prev, next, points, guess, null, out, radius);
+    }
+
+    /**
+     * {@link #track} with each point's window in {@code prev} warped by a 2x2 matrix: pixel {@code (dx, dy)} of the
+     * window in {@code next} is compared with {@code point + warp * (dx, dy)} in {@code prev} (the inverse of the local
+     * map from {@code prev} to {@code next}, where that map is known), so that a window that foreshortened or turned
+     * between the frames is compared in its new shape. Lucas-Kanade with square windows is biased when the texture
+     * under it is squashed: on a photo tilted 36 degrees between two frames the brows and eye corners slid 0.01-0.02
+     * eye spans and the nose 0.03-0.08.
+     *
+     * @param warp per point 4 values, row-major, or null for none
+     */
+    static float[] track(Gray[] prev, Gray[] next, float[] points, float[] guess, float[] warp, float[] out, int radius) {
+        float[] error = trackOneWay(prev, next, points, guess, warp, out, radius);
         float[] back = new float[points.length], backGuess = new float[points.length];
         for (int i = 0; i < points.length; i++) backGuess[i] = points[i] - out[i];
-        float[] backError = trackOneWay(next, prev, out, backGuess, back, radius);
+        float[] backError = trackOneWay(next, prev, out, backGuess, inverses(warp), back, radius);
         for (int i = 0; i < error.length; i++) {
             if (!(backError[i] < Float.POSITIVE_INFINITY)
                     || Math.hypot(back[2 * i] - points[2 * i], back[2 * i + 1] - points[2 * i + 1]) > MAX_ROUND_TRIP) {
@@ -159,10 +173,27 @@ final class PointTracker {
         return error;
     }
 
-    private static float[] trackOneWay(Gray[] prev, Gray[] next, float[] points, float[] guess, float[] out, int radius) {
+    /** Each 2x2 matrix inverted (null stays null). */
+    private static float[] inverses(float[] warp) {
+        if (warp == null) return null;
+        float[] inv = new float[warp.length];
+        for (int i = 0; i < warp.length; i += 4) {
+            float det = warp[i] * warp[i + 3] - warp[i + 1] * warp[i + 2];
+            inv[i] = warp[i + 3] / det;
+            inv[i + 1] = -warp[i + 1] / det;
+            inv[i + 2] = -warp[i + 2] / det;
+            inv[i + 3] = warp[i] / det;
+        }
+        return inv;
+    }
+
+    private static float[] trackOneWay(Gray[] prev, Gray[] next, float[] points, float[] guess, float[] warp, float[] out, int radius) {
         int n = points.length / 2;
         float[] error = new float[n];
         for (int i = 0; i < n; i++) {
+            // the window's axes in prev: (a00, a10) for a step along x in next, (a01, a11) along y
+            float a00 = warp == null ? 1 : warp[4 * i], a01 = warp == null ? 0 : warp[4 * i + 1];
+            float a10 = warp == null ? 0 : warp[4 * i + 2], a11 = warp == null ? 1 : warp[4 * i + 3];
             float coarse = 1f / (1 << (LEVELS - 1));
             float gx = guess == null ? 0 : guess[2 * i] * coarse, gy = guess == null ? 0 : guess[2 * i + 1] * coarse; // level pixels
             boolean ok = true;
@@ -177,10 +208,10 @@ final class PointTracker {
                 int k = 0;
                 for (int dy = -r; dy <= r; dy++) {
                     for (int dx = -r; dx <= r; dx++, k++) {
-                        float x = px + dx, y = py + dy;
+                        float x = px + a00 * dx + a01 * dy, y = py + a10 * dx + a11 * dy;
                         t[k] = a.sample(x, y);
-                        ix[k] = (a.sample(x + 1, y) - a.sample(x - 1, y)) / 2;
-                        iy[k] = (a.sample(x, y + 1) - a.sample(x, y - 1)) / 2;
+                        ix[k] = (a.sample(x + a00, y + a10) - a.sample(x - a00, y - a10)) / 2;
+                        iy[k] = (a.sample(x + a01, y + a11) - a.sample(x - a01, y - a11)) / 2;
                         gxx += ix[k] * ix[k];
                         gxy += ix[k] * iy[k];
                         gyy += iy[k] * iy[k];
@@ -228,7 +259,8 @@ final class PointTracker {
             int r = radius;
             for (int dy = -r; dy <= r; dy++) {
                 for (int dx = -r; dx <= r; dx++) {
-                    sum += Math.abs(prev[0].sample(points[2 * i] + dx, points[2 * i + 1] + dy) - next[0].sample(out[2 * i] + dx, out[2 * i + 1] + dy));
+                    float x = points[2 * i] + a00 * dx + a01 * dy, y = points[2 * i + 1] + a10 * dx + a11 * dy;
+                    sum += Math.abs(prev[0].sample(x, y) - next[0].sample(out[2 * i] + dx, out[2 * i + 1] + dy));
                 }
             }
             error[i] = (float) (sum / ((2 * r + 1) * (2 * r + 1)));

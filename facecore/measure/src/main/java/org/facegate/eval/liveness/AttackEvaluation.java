@@ -51,6 +51,14 @@ public final class AttackEvaluation {
         public final List<String> acceptedVideos = new ArrayList<>();
         /** Largest head movement in the asked direction read from an attack, degrees, over all head-movement sessions. */
         public float maxMovement;
+        /**
+         * How close head-movement sessions came to passing: the highest, over sessions, of the parallax over half a
+         * head's where it also exceeded three times the tracking residual, and the other way round (a session passes
+         * a frame where both are at least 1), and the highest of the smaller of the two.
+         */
+        public float maxOverHead = Float.NEGATIVE_INFINITY, maxOverNoise = Float.NEGATIVE_INFINITY, maxBoth = Float.NEGATIVE_INFINITY;
+        /** The attack and challenge of {@link #maxBoth}. */
+        public String closest = "";
         /** Lowest blink openness seen in any frame of any attack. */
         public float minOpenness = Float.POSITIVE_INFINITY;
         /** Lowest eye-region correlation (the eye that changed more) in an attack frame whose mesh openness read closed. */
@@ -74,6 +82,12 @@ public final class AttackEvaluation {
             });
             acceptedVideos.addAll(o.acceptedVideos);
             maxMovement = Math.max(maxMovement, o.maxMovement);
+            maxOverHead = Math.max(maxOverHead, o.maxOverHead);
+            maxOverNoise = Math.max(maxOverNoise, o.maxOverNoise);
+            if (o.maxBoth > maxBoth) {
+                maxBoth = o.maxBoth;
+                closest = o.closest;
+            }
             minOpenness = Math.min(minOpenness, o.minOpenness);
             minCorrelation = Math.min(minCorrelation, o.minCorrelation);
             minOtherEye = Math.min(minOtherEye, o.minOtherEye);
@@ -92,7 +106,9 @@ public final class AttackEvaluation {
                     minCorrelation, BlinkDetector.CORRELATION_CLOSED));
             sb.append(String.format(Locale.ROOT, "  lowest other-eye correlation where, besides, one eye was below %.2f %.3f (both eyes closed below %.2f)%n",
                     BlinkDetector.CORRELATION_CLOSED, minOtherEye, BlinkDetector.OTHER_EYE_CLOSED));
-            sb.append(String.format(Locale.ROOT, "  largest head movement read from an attack in an asked direction %.1f deg", maxMovement));
+            sb.append(String.format(Locale.ROOT, "  largest head movement read from an attack in an asked direction %.1f deg%n", maxMovement));
+            sb.append(String.format(Locale.ROOT, "  closest to passing a head challenge (parallax over the bound; a frame passes when both are at least 1): "
+                    + "over half a head's %.2f, over 3x the tracking residual %.2f, the smaller of the two %.2f (%s)", maxOverHead, maxOverNoise, maxBoth, closest));
             for (String s : acceptedVideos) sb.append("\n  ACCEPTED: ").append(s);
             return sb.toString();
         }
@@ -138,6 +154,15 @@ public final class AttackEvaluation {
         for (ChallengeSession s : sessions) {
             s.finish();
             result.maxMovement = Math.max(result.maxMovement, s.bestMovement());
+            float[] m = s.parallaxMargins();
+            if (m != null && !Float.isNaN(m[0]) && !Float.isNaN(m[1])) {
+                if (Math.min(m[0], m[1]) > result.maxBoth) {
+                    result.maxBoth = Math.min(m[0], m[1]);
+                    result.closest = name + " " + s.challenges().get(0);
+                }
+                if (m[1] >= 1) result.maxOverHead = Math.max(result.maxOverHead, m[0]);
+                if (m[0] >= 1) result.maxOverNoise = Math.max(result.maxOverNoise, m[1]);
+            }
             if (s.state() == ChallengeSession.State.LIVE) {
                 accepted = true;
                 result.acceptedVideos.add(name + " passed " + (s == sessions.get(sessions.size() - 1) ? "the passive check" : s.challenges().get(0)));
