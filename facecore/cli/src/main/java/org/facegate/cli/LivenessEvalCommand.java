@@ -21,12 +21,13 @@ import org.facegate.eval.liveness.AttackEvaluation;
 import org.facegate.eval.liveness.ClipEvaluation;
 import org.facegate.eval.liveness.ClipVariant;
 import org.facegate.eval.liveness.HeadEvaluation;
+import org.facegate.eval.liveness.HeadMotion;
 import org.facegate.eval.liveness.OwnerSimulation;
 import org.facegate.eval.liveness.PlanarAttack;
 import org.facegate.eval.liveness.Replay;
 import org.facegate.eval.liveness.ReplayOdds;
+import org.facegate.eval.liveness.SessionTally;
 import org.facegate.eval.liveness.SyntheticHead;
-import org.facegate.eval.liveness.Windows;
 import org.facegate.image.RgbImage;
 import org.facegate.inference.desktop.DesktopRuntime;
 import org.facegate.liveness.Challenge;
@@ -139,7 +140,7 @@ final class LivenessEvalCommand implements Callable<Integer> {
         boolean[] closed = labels(clip.resolve(CLIP).resolve("labels.tsv"), files.size());
         List<RgbImage> images = read(files);
         out.printf(Locale.ROOT, "clip %s: %d frames at %.0f fps, replayed at %s%n", clip.resolve(CLIP), files.size(), CLIP_FPS, rate);
-        Windows all = new Windows();
+        SessionTally all = new SessionTally();
         try (LivenessAnalyzer analyzer = analyzer()) {
             for (ClipVariant v : ClipVariant.values()) {
                 ClipEvaluation ev = new ClipEvaluation(analyzer, v.apply(images), CLIP_FPS);
@@ -154,7 +155,7 @@ final class LivenessEvalCommand implements Callable<Integer> {
                     out.println("blink sessions (5 s) starting at every " + ClipEvaluation.WINDOW_STEP
                             + "th frame; windows that run out of frames undecided are left out:");
                 }
-                Windows w = ev.sessions(() -> ChallengeSession.of(IdentityCheck.ANYONE, Challenge.BLINK), processFps, realCost, 1);
+                SessionTally w = ev.sessions(() -> ChallengeSession.of(IdentityCheck.ANYONE, Challenge.BLINK), processFps, realCost, 1);
                 all.add(w);
                 out.printf(Locale.ROOT, "  %-62s %s%s%n", v.description(), w.summary(), w.rejected().isEmpty() ? "" : " rejected at " + w.rejected());
             }
@@ -215,7 +216,7 @@ final class LivenessEvalCommand implements Callable<Integer> {
         List<Face> found = meshes(lfwFaces(heads, faces));
         List<Face> withFace = found.stream().filter(f -> f.mesh() != null).collect(Collectors.toList());
         float[] generic = SyntheticHead.meanDepth(withFace.stream().map(Face::mesh).collect(Collectors.toList()));
-        List<Map<HeadEvaluation.Depth, Windows>> parts = parallel(withFace, mine -> {
+        List<Map<HeadEvaluation.Depth, SessionTally>> parts = parallel(withFace, mine -> {
             try (LivenessAnalyzer analyzer = analyzer()) {
                 HeadEvaluation ev = new HeadEvaluation(analyzer, processFps, realCost, generic);
                 for (Face f : mine) ev.face(f.photo().getFileName().toString(), ImageFiles.read(f.photo()), f.mesh(), depths, withFace.indexOf(f));
@@ -224,10 +225,10 @@ final class LivenessEvalCommand implements Callable<Integer> {
         });
         out.printf(Locale.ROOT, "%d people from %s (%d without a face found), synthetic heads turning and nodding %.0f deg, captured at %.0f fps, "
                 + "replayed at %s; one session per movement challenge, degradations cycling%n", withFace.size(), heads, found.size() - withFace.size(),
-                org.facegate.eval.liveness.HeadMotion.PEAK_DEGREES, Replay.CAPTURE_FPS, rate);
+                HeadMotion.PEAK_DEGREES, Replay.CAPTURE_FPS, rate);
         for (HeadEvaluation.Depth d : depths) {
-            Windows w = new Windows();
-            for (Map<HeadEvaluation.Depth, Windows> p : parts) if (p.containsKey(d)) w.add(p.get(d));
+            SessionTally w = new SessionTally();
+            for (Map<HeadEvaluation.Depth, SessionTally> p : parts) if (p.containsKey(d)) w.add(p.get(d));
             out.printf(Locale.ROOT, "%s (%s): %s%n", d, d.description(), w.summary());
             String rejected = w.rejected();
             if (d != HeadEvaluation.Depth.FLAT && !rejected.isEmpty()) out.println("  rejected: " + rejected);
@@ -281,7 +282,7 @@ final class LivenessEvalCommand implements Callable<Integer> {
         try (LivenessAnalyzer analyzer = analyzer()) {
             ClipEvaluation ev = new ClipEvaluation(analyzer, images, CLIP_FPS);
             // off: the identity vote decides on the second frame with a face (2 of 3 frames must agree)
-            Windows vote = new Windows();
+            SessionTally vote = new SessionTally();
             for (int start = 0; start < ev.size(); start += ClipEvaluation.WINDOW_STEP) {
                 long[] t = {-1, -1};
                 ev.replay(start, processFps, realCost, 1 + start, (i, f) -> {
@@ -293,10 +294,10 @@ final class LivenessEvalCommand implements Callable<Integer> {
                 if (t[1] >= 0) vote.addTime(t[1] - t[0]);
             }
             out.printf(Locale.ROOT, "off (the identity vote: 2 frames agreeing): %s, over %d windows of the real clip%n", vote.unlockTimes(), vote.sessions());
-            Windows passive = ev.sessions(() -> ChallengeSession.passive(IdentityCheck.ANYONE, 8000), processFps, realCost, 1);
+            SessionTally passive = ev.sessions(() -> ChallengeSession.passive(IdentityCheck.ANYONE, 8000), processFps, realCost, 1);
             out.printf(Locale.ROOT, "passive (a natural blink, 8 s): %s; %s, over windows of the real clip%n", passive.unlockTimes(), passive.summary());
             OwnerSimulation owner = owner(analyzer, images);
-            Windows active = new Windows();
+            SessionTally active = new SessionTally();
             Random random = new Random(1);
             Replay replay = new Replay(analyzer, Replay.CAPTURE_FPS, processFps, realCost);
             for (int s = 0; s < sessions; s++) {
@@ -305,8 +306,8 @@ final class LivenessEvalCommand implements Callable<Integer> {
                 active.add(session.challenges(), session, millis);
             }
             out.printf(Locale.ROOT, "active (3 challenges, simulated owner: reaction %d +- %d ms, movements of %.0f deg in %d ms, the clip's own blink): %s; %s%n",
-                    OwnerSimulation.REACTION_MILLIS, OwnerSimulation.REACTION_JITTER_MILLIS, org.facegate.eval.liveness.HeadMotion.PEAK_DEGREES,
-                    org.facegate.eval.liveness.HeadMotion.MOVE_MILLIS, active.unlockTimes(), active.summary());
+                    OwnerSimulation.REACTION_MILLIS, OwnerSimulation.REACTION_JITTER_MILLIS, HeadMotion.PEAK_DEGREES,
+                    HeadMotion.MOVE_MILLIS, active.unlockTimes(), active.summary());
             if (!active.rejected().isEmpty()) out.println("  rejected: " + active.rejected());
         }
         return 0;

@@ -2,7 +2,7 @@ package org.facegate.eval.liveness;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 import org.facegate.image.RgbImage;
 import org.facegate.liveness.BlinkDetector;
@@ -53,25 +53,18 @@ public final class ClipEvaluation {
      * {@code processFps} (or after this machine's real cost: the frame's analysis plus the sink's work), stamped with
      * jittered capture times from 0.
      *
-     * @param sink takes the capture index and the frame
+     * @param sink takes the capture index and the frame; false stops the replay
      */
-    public void replay(int start, double processFps, boolean realCost, long seed, Sink sink) {
+    public void replay(int start, double processFps, boolean realCost, long seed, BiPredicate<Integer, LivenessFrame> sink) {
         FramePicker picker = new FramePicker(captureFps, processFps, seed);
         double cost = Double.NaN;
         for (int j = picker.next(); start + j < frames.size(); j = picker.next(cost)) {
             LivenessFrame f = frames.get(start + j);
             long t0 = System.nanoTime();
-            boolean more = sink.frame(start + j, new LivenessFrame(picker.captureMillis(j), f.image(), f.mesh(), f.face(), f.rightEar(), f.leftEar(), f.pose()));
+            boolean more = sink.test(start + j, new LivenessFrame(picker.captureMillis(j), f.image(), f.mesh(), f.face(), f.rightEar(), f.leftEar(), f.pose()));
             if (!more) return;
             if (realCost) cost = analysisMillis[start + j] + (System.nanoTime() - t0) / 1e6;
         }
-    }
-
-    /** Takes replayed frames. */
-    @FunctionalInterface
-    public interface Sink {
-        /** @return false to stop the replay */
-        boolean frame(int index, LivenessFrame frame);
     }
 
     /** Per-frame closed-eye detection against labels, on the frames picked from the start of the clip. */
@@ -102,8 +95,8 @@ public final class ClipEvaluation {
      *
      * @param seed the window starting at frame s is replayed with seed {@code seed + s}
      */
-    public Windows sessions(Supplier<ChallengeSession> session, double processFps, boolean realCost, long seed) {
-        Windows w = new Windows();
+    public SessionTally sessions(Supplier<ChallengeSession> session, double processFps, boolean realCost, long seed) {
+        SessionTally w = new SessionTally();
         for (int start = 0; start < frames.size(); start += WINDOW_STEP) {
             ChallengeSession s = session.get();
             long[] first = {-1}, last = {0};

@@ -51,7 +51,7 @@ public final class HeadEvaluation {
     private final LivenessAnalyzer analyzer;
     private final Replay replay;
     private final float[] genericDepth;
-    private final Map<Depth, Windows> results = new EnumMap<>(Depth.class);
+    private final Map<Depth, SessionTally> results = new EnumMap<>(Depth.class);
 
     /** @param genericDepth {@link SyntheticHead#meanDepth} of the faces, for {@link Depth#GENERIC}; null if unused */
     public HeadEvaluation(LivenessAnalyzer analyzer, double processFps, boolean realCost, float[] genericDepth) {
@@ -95,7 +95,7 @@ public final class HeadEvaluation {
         PlanarAttack.Degradation[] all = PlanarAttack.Degradation.values();
         for (Depth depth : depths) {
             SyntheticHead head = head(photo, mesh, depth);
-            Windows w = results.computeIfAbsent(depth, d -> new Windows());
+            SessionTally w = results.computeIfAbsent(depth, d -> new SessionTally());
             for (Challenge c : Challenge.values()) {
                 if (!c.isMovement()) continue;
                 PlanarAttack.Degradation degradation = all[(int) Math.floorMod(seed + c.ordinal(), (long) all.length)];
@@ -116,7 +116,7 @@ public final class HeadEvaluation {
     }
 
     /** Sessions per depth so far. */
-    public Map<Depth, Windows> results() {
+    public Map<Depth, SessionTally> results() {
         return results;
     }
 

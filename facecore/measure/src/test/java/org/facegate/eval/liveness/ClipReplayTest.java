@@ -22,10 +22,10 @@ public class ClipReplayTest {
     public void blinkSessionsAtSixFramesASecond() throws Exception {
         LivenessData.root();
         List<RgbImage> clip = LivenessData.clip();
-        Windows all = new Windows();
+        SessionTally all = new SessionTally();
         try (LivenessAnalyzer analyzer = LivenessAnalyzer.open(TestData.models(), TestData.cpu())) {
             for (ClipVariant v : new ClipVariant[] {ClipVariant.ORIGINAL, ClipVariant.NOISE_AND_FLICKERING_BLUR, ClipVariant.SMALLER_DARKER}) {
-                Windows w = new ClipEvaluation(analyzer, v.apply(clip), 12).sessions(() -> ChallengeSession.of(IdentityCheck.ANYONE, Challenge.BLINK), 6,
+                SessionTally w = new ClipEvaluation(analyzer, v.apply(clip), 12).sessions(() -> ChallengeSession.of(IdentityCheck.ANYONE, Challenge.BLINK), 6,
                         false, 1);
                 System.out.printf("%s at 6 fps: %s %s%n", v.description(), w.summary(), w.rejected());
                 assertTrue(v + ": windows " + w.sessions(), w.sessions() >= 30);

@@ -64,7 +64,7 @@ public class SyntheticHeadTest {
             MeshLandmarks mesh = ev.mesh(photo);
             ev.face(PEOPLE[i], photo, mesh, new HeadEvaluation.Depth[] {HeadEvaluation.Depth.MESH, HeadEvaluation.Depth.FLAT}, i);
         }
-        Windows head = ev.results().get(HeadEvaluation.Depth.MESH), flat = ev.results().get(HeadEvaluation.Depth.FLAT);
+        SessionTally head = ev.results().get(HeadEvaluation.Depth.MESH), flat = ev.results().get(HeadEvaluation.Depth.FLAT);
         System.out.println("heads: " + head.summary() + " " + head.rejected() + "; flat photos: live " + flat.live() + " of " + flat.sessions());
         assertEquals(4 * PEOPLE.length, head.sessions());
         assertTrue("heads: " + head.summary() + " " + head.rejected(), head.sessions() - head.live() <= 1);

@@ -10,7 +10,7 @@ import org.facegate.liveness.ChallengeSession;
  * Bona fide sessions and how they ended: how many, how many live, why the others were rejected, and the time each
  * took from its first frame with a face to its decision (time to unlock; a rejected session never unlocks).
  */
-public final class Windows {
+public final class SessionTally {
     private int sessions, live;
     private final List<Long> millis = new ArrayList<>();
     private final StringBuilder rejected = new StringBuilder();
@@ -34,7 +34,7 @@ public final class Windows {
         this.millis.add(millis);
     }
 
-    public void add(Windows o) {
+    public void add(SessionTally o) {
         sessions += o.sessions;
         live += o.live;
         millis.addAll(o.millis);
