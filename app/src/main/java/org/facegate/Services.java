@@ -98,7 +98,13 @@ public final class Services {
 
     /** The enrolled faces, sealed with {@link #cipher}. */
     public synchronized Gallery gallery() {
-        if (gallery == null) gallery = new Gallery(db(), cipher);
+        if (gallery == null) {
+            Gallery g = new Gallery(db(), cipher);
+            // decrypted templates stay in memory for the unlocked session only
+            session.onChange(g::allowCache);
+            g.allowCache(session.isUnlocked());
+            gallery = g;
+        }
         return gallery;
     }
 
