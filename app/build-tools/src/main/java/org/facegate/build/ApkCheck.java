@@ -1,6 +1,6 @@
-// Single-file Java program: checks the built APK against FaceGate's release rules and fails (exit 1) on a violation.
+// Checks a built APK against FaceGate's release rules and fails (exit 1) on a violation.
 //
-//   java -cp apksig.jar ApkCheck.java <app.apk> <abi,abi,...> <max bytes>
+//   java -cp facegate-build-tools.jar org.facegate.build.ApkCheck <app.apk> <abi,abi,...> <max bytes>
 //
 // Manifest (binary XML, parsed with apksig's parser):
 //   - no android.permission.INTERNET (the app is offline by design)
@@ -15,6 +15,8 @@
 //   - the APK is at most <max bytes> long
 // Prints a summary incl. the APK size (and what it is made of: native libraries, models, dex, the rest) and the sha256
 // of the APK and of each classes*.dex.
+package org.facegate.build;
+
 import com.android.apksig.internal.apk.AndroidBinXmlParser;
 import java.io.IOException;
 import java.io.InputStream;
