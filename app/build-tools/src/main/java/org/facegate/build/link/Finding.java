@@ -11,7 +11,10 @@ package org.facegate.build.link;
  */
 record Finding(Kind kind, String reference, String caller, String detail) {
 
-    /** What ART would do, and whether a reason in the allowlist may excuse it. */
+    /**
+     * What ART would do, and whether a reason in the allowlist may excuse it: a reference that is missing (e.g. guarded
+     * by SDK_INT, or never called; a native method registered by RegisterNatives), never one of the wrong kind.
+     */
     enum Kind {
         MISSING_CLASS(true, "NoClassDefFoundError: the class is neither in the APK nor in the API-26 platform"),
         MISSING_SUPERTYPE(true, "NoClassDefFoundError when the class loads: a supertype is neither in the APK nor in the API-26 platform"),
@@ -21,9 +24,9 @@ record Finding(Kind kind, String reference, String caller, String detail) {
         FIELD_KIND(false, "IncompatibleClassChangeError: static access to an instance field or the reverse"),
         INSTANTIATION(false, "InstantiationError: new-instance of an interface or abstract class"),
         HIERARCHY(false, "IncompatibleClassChangeError/VerifyError when the class loads: it extends an interface or a final class, or implements a class"),
-        SHADOWED(false, "the platform's class of the same name is loaded instead of the APK's (boot class path first)");
+        SHADOWED(false, "the platform's class of the same name is loaded instead of the APK's (boot class path first)"),
+        NATIVE_UNBOUND(true, "UnsatisfiedLinkError when called: no library of the ABI exports the JNI symbol of this native method");
 
-        /** Only a reference that does not exist at API 26 may be excused (e.g. guarded by SDK_INT, or never called). */
         final boolean allowlistable;
         final String meaning;
 

@@ -16,8 +16,9 @@ import org.jf.dexlib2.dexbacked.DexBackedDexFile;
 import org.jf.dexlib2.iface.MultiDexContainer;
 
 /**
- * The link check of the shipped dex: what would fail to link on an API-26 device (see {@link Linker}), minus what the
- * allowlist excuses with a reason (see {@link Allowlist}).
+ * The link check of the shipped dex: what would fail to link on an API-26 device (see {@link Linker}) and the native
+ * methods no library of an ABI binds (see {@link NativeBindings}), minus what the allowlist excuses with a reason (see
+ * {@link Allowlist}).
  *
  * <pre>
  *   java -cp facegate-build-tools.jar:... org.facegate.build.link.LinkCheck --apks a.apk,b.apk [--apks ...]
@@ -66,7 +67,15 @@ public final class LinkCheck {
             }
             if (byDex.isEmpty()) throw new IllegalArgumentException("no --apks given");
             for (List<Path> apks : byDex.values()) {
-                Result r = check(readApk(apks.get(0)), platform, allowlist);
+                Map<String, java.util.Set<String>> symbols = new TreeMap<>();           // ABI -> JNI symbols all its APKs export
+                for (Path apk : apks) {
+                    NativeBindings.symbolsByAbi(apk).forEach((abi, s) -> symbols.merge(abi, s, (a, b) -> {
+                        java.util.Set<String> both = new java.util.TreeSet<>(a);
+                        both.retainAll(b);
+                        return both;
+                    }));
+                }
+                Result r = check(readApk(apks.get(0)), platform, allowlist, symbols);
                 ok &= print(apks.stream().map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.joining(", ")),
                         r, allowlist, report);
             }
@@ -121,9 +130,12 @@ public final class LinkCheck {
         return n.equals("classes.dex") ? 1 : Integer.parseInt(n.replaceAll("\\D", ""));
     }
 
-    static Result check(List<? extends org.jf.dexlib2.iface.DexFile> dex, Platform platform, Allowlist allowlist) throws IOException {
+    /** Links the dex and binds its native methods to each ABI's exported symbols (none given: no native check). */
+    static Result check(List<? extends org.jf.dexlib2.iface.DexFile> dex, Platform platform, Allowlist allowlist,
+                        Map<String, java.util.Set<String>> symbolsByAbi) throws IOException {
         Linker linker = new Linker(platform);
-        List<Finding> findings = linker.link(dex);
+        List<Finding> findings = new ArrayList<>(linker.link(dex));
+        symbolsByAbi.forEach((abi, symbols) -> findings.addAll(NativeBindings.unbound(dex, abi, symbols)));
         Map<Finding, Allowlist.Entry> excused = new LinkedHashMap<>();
         List<Allowlist.Entry> used = new ArrayList<>();
         for (Finding f : findings) {

@@ -6,10 +6,14 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipFile;
+import org.facegate.build.Elf;
 import org.facegate.build.link.Finding.Kind;
 import org.jf.dexlib2.dexbacked.DexBackedDexFile;
 import org.junit.AfterClass;
@@ -50,7 +54,8 @@ public class LinkCheckTest {
                 "package lib; public interface Tensor { int[] shape(); }"));
         Path caller = Fixtures.compile(d, "caller", Map.of("app/Caller.java", CALLER), asClass);
 
-        LinkCheck.Result r = check(Fixtures.dex(d, caller, asInterface), Allowlist.none());
+        DexBackedDexFile shipped = Fixtures.dex(d, caller, asInterface);
+        LinkCheck.Result r = check(shipped, Allowlist.none());
 
         Finding f = only(r, Kind.INVOKE_KIND);
         assertEquals("Llib/Tensor;->shape()[I", f.reference());
@@ -58,27 +63,17 @@ public class LinkCheckTest {
         assertEquals("invoke-virtual, but lib.Tensor is an interface", f.detail());
         assertFalse(r.passes());
 
+        // no allowlist entry excuses an invoke of the wrong kind, whatever reason it gives
+        LinkCheck.Result excuses = check(shipped, allowlist("* | * | everything is fine"));
+        assertEquals(1, excuses.unexcused().size());
+        assertEquals(1, excuses.unused().size());
+        assertFalse(excuses.passes());
+
         // the same source compiled against what ships links
         Path fixed = Fixtures.compile(d, "caller-fixed", Map.of("app/Caller.java", CALLER), asInterface);
         LinkCheck.Result ok = check(Fixtures.dex(d, fixed, asInterface), Allowlist.none());
         assertEquals(List.of(), ok.findings());
         assertTrue(ok.passes());
-    }
-
-    /** No allowlist entry can excuse an invoke of the wrong kind, whatever reason it gives. */
-    @Test public void anInvokeKindMismatchCannotBeAllowlisted() throws Exception {
-        Path d = tmp.getRoot().toPath();
-        Path asClass = Fixtures.compile(d, "lib-class", Map.of("lib/Tensor.java",
-                "package lib; public final class Tensor { public int[] shape() { return new int[0]; } }"));
-        Path asInterface = Fixtures.compile(d, "lib-interface", Map.of("lib/Tensor.java",
-                "package lib; public interface Tensor { int[] shape(); }"));
-        Path caller = Fixtures.compile(d, "caller", Map.of("app/Caller.java", CALLER), asClass);
-
-        LinkCheck.Result r = check(Fixtures.dex(d, caller, asInterface), allowlist("* | * | everything is fine"));
-
-        assertEquals(1, r.unexcused().size());
-        assertEquals(1, r.unused().size());
-        assertFalse(r.passes());
     }
 
     @Test public void aMethodTheShippedClassLacksFails() throws Exception {
@@ -190,8 +185,37 @@ public class LinkCheckTest {
         assertEquals("Lapp/Listener;", f.caller());
     }
 
+    /** Native methods bind by name to the ABI's exported symbols (the real libtensorflowlite_jni.so of TFLite 2.16.1). */
+    @Test public void aNativeMethodNoLibraryExportsIsUnbound() throws Exception {
+        Path d = tmp.getRoot().toPath();
+        Path app = Fixtures.compile(d, "app", Map.of("org/tensorflow/lite/TensorFlowLite.java", """
+                package org.tensorflow.lite;
+                public class TensorFlowLite {
+                    static native void nativeDoNothing();         // exported by libtensorflowlite_jni.so
+                    static native int nativeGone(String s);       // not
+                }
+                """));
+        Set<String> symbols;
+        try (ZipFile aar = new ZipFile(Fixtures.PLATFORM.resolve("tensorflow-lite.aar").toFile());
+             InputStream in = aar.getInputStream(aar.getEntry("jni/arm64-v8a/libtensorflowlite_jni.so"))) {
+            symbols = Elf.parse(in.readAllBytes(), "libtensorflowlite_jni.so").exported();
+        }
+
+        LinkCheck.Result r = LinkCheck.check(List.of(Fixtures.dex(d, app)), platform, Allowlist.none(), Map.of("arm64-v8a", symbols));
+
+        Finding f = only(r, Kind.NATIVE_UNBOUND);
+        assertEquals("Lorg/tensorflow/lite/TensorFlowLite;->nativeGone(Ljava/lang/String;)I", f.reference());
+        assertEquals("lib/arm64-v8a/", f.caller());
+        assertEquals("no Java_org_tensorflow_lite_TensorFlowLite_nativeGone in lib/arm64-v8a/*.so", f.detail());
+        assertEquals(1, r.findings().size());
+    }
+
+    @Test public void jniNamesAreMangledAsTheSpecificationSays() {
+        assertEquals("org_tensorflow_lite_Tensor_00024Q_1x_2_3", NativeBindings.mangle("org/tensorflow/lite/Tensor$Q_x;["));
+    }
+
     private LinkCheck.Result check(DexBackedDexFile dex, Allowlist allowlist) throws Exception {
-        return LinkCheck.check(List.of(dex), platform, allowlist);
+        return LinkCheck.check(List.of(dex), platform, allowlist, Map.of());
     }
 
     private Allowlist allowlist(String... lines) throws Exception {
