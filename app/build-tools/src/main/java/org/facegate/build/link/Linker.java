@@ -194,15 +194,8 @@ final class Linker {
             report(Kind.INVOKE_KIND, ref, caller, op.name + ", but " + name + " is an interface");
         }
         if (op == Opcode.INVOKE_POLYMORPHIC || op == Opcode.INVOKE_POLYMORPHIC_RANGE) return;  // MethodHandle.invoke*
-        Resolved r = resolveMethod(c, key);
-        if (r == null) {
-            report(Kind.MISSING_METHOD, ref, caller, op.name);
-            return;
-        }
-        if (r.access() == ClassInfo.UNKNOWN) {
-            unverified.add(r.declarer() + "->" + key);
-            return;
-        }
+        Resolved r = known(resolveMethod(c, key), Kind.MISSING_METHOD, ref, caller, op, key);
+        if (r == null) return;
         boolean isStatic = (r.access() & ClassInfo.ACC_STATIC) != 0;
         boolean direct = isStatic || (r.access() & ClassInfo.ACC_PRIVATE) != 0 || m.getName().equals("<init>");
         String target = r.declarer().equals(owner) ? "" : " (declared in " + ClassInfo.javaName(r.declarer()) + ")";
@@ -226,19 +219,23 @@ final class Linker {
         String ref = owner + "->" + key;
         ClassInfo c = type(owner, caller, op.name);
         if (c == null) return;
-        Resolved r = resolveField(c, key);
-        if (r == null) {
-            report(Kind.MISSING_FIELD, ref, caller, op.name);
-            return;
-        }
-        if (r.access() == ClassInfo.UNKNOWN) {
-            unverified.add(r.declarer() + "->" + key);
-            return;
-        }
+        Resolved r = known(resolveField(c, key), Kind.MISSING_FIELD, ref, caller, op, key);
+        if (r == null) return;
         boolean isStatic = (r.access() & ClassInfo.ACC_STATIC) != 0;
         if (isStatic != op.isStaticFieldAccessor()) {
             report(Kind.FIELD_KIND, ref, caller, op.name + " of " + (isStatic ? "a static" : "an instance") + " field");
         }
+    }
+
+    /** The member resolved, if its flags are known; null once reported missing (or noted as of unknown flags). */
+    private Resolved known(Resolved r, Kind missing, String ref, String caller, Opcode op, String key) {
+        if (r == null) {
+            report(missing, ref, caller, op.name);
+        } else if (r.access() == ClassInfo.UNKNOWN) {
+            unverified.add(r.declarer() + "->" + key);
+            return null;
+        }
+        return r;
     }
 
     /** A member found by resolution: the class that declares it and its access flags. */

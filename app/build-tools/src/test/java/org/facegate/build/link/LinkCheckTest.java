@@ -77,15 +77,10 @@ public class LinkCheckTest {
     }
 
     @Test public void aMethodTheShippedClassLacksFails() throws Exception {
-        Path d = tmp.getRoot().toPath();
-        Path v1 = Fixtures.compile(d, "v1", Map.of("lib/Util.java",
-                "package lib; public class Util { public static int answer() { return 42; } public static int other() { return 1; } }"));
-        Path v2 = Fixtures.compile(d, "v2", Map.of("lib/Util.java",
-                "package lib; public class Util { public static int other() { return 1; } }"));
-        Path caller = Fixtures.compile(d, "caller", Map.of("app/Caller.java",
-                "package app; public class Caller { static int f() { return lib.Util.answer() + lib.Util.other(); } }"), v1);
-
-        LinkCheck.Result r = check(Fixtures.dex(d, caller, v2), Allowlist.none());
+        LinkCheck.Result r = check(compiledAgainstShippedWith("lib/Util.java",
+                "package lib; public class Util { public static int answer() { return 42; } public static int other() { return 1; } }",
+                "package lib; public class Util { public static int other() { return 1; } }",
+                "package app; public class Caller { static int f() { return lib.Util.answer() + lib.Util.other(); } }"), Allowlist.none());
 
         Finding f = only(r, Kind.MISSING_METHOD);
         assertEquals("Llib/Util;->answer()I", f.reference());
@@ -94,15 +89,10 @@ public class LinkCheckTest {
     }
 
     @Test public void staticAndInstanceMismatchesFail() throws Exception {
-        Path d = tmp.getRoot().toPath();
-        Path v1 = Fixtures.compile(d, "v1", Map.of("lib/Counter.java",
-                "package lib; public class Counter { public static int count() { return 0; } public static int N; }"));
-        Path v2 = Fixtures.compile(d, "v2", Map.of("lib/Counter.java",
-                "package lib; public class Counter { public int count() { return 0; } public int N; }"));
-        Path caller = Fixtures.compile(d, "caller", Map.of("app/Caller.java",
-                "package app; public class Caller { static int f() { return lib.Counter.count() + lib.Counter.N; } }"), v1);
-
-        LinkCheck.Result r = check(Fixtures.dex(d, caller, v2), Allowlist.none());
+        LinkCheck.Result r = check(compiledAgainstShippedWith("lib/Counter.java",
+                "package lib; public class Counter { public static int count() { return 0; } public static int N; }",
+                "package lib; public class Counter { public int count() { return 0; } public int N; }",
+                "package app; public class Caller { static int f() { return lib.Counter.count() + lib.Counter.N; } }"), Allowlist.none());
 
         assertEquals("invoke-static of an instance method", only(r, Kind.INVOKE_KIND).detail());
         Finding field = only(r, Kind.FIELD_KIND);
@@ -212,6 +202,14 @@ public class LinkCheckTest {
 
     @Test public void jniNamesAreMangledAsTheSpecificationSays() {
         assertEquals("org_tensorflow_lite_Tensor_00024Q_1x_2_3", NativeBindings.mangle("org/tensorflow/lite/Tensor$Q_x;["));
+    }
+
+    /** app/Caller.java compiled against one version of a library class, dexed with another (the one that ships). */
+    private DexBackedDexFile compiledAgainstShippedWith(String libPath, String compiledAgainst, String shipped, String caller) throws Exception {
+        Path d = tmp.getRoot().toPath();
+        Path v1 = Fixtures.compile(d, "compiled-against", Map.of(libPath, compiledAgainst));
+        Path v2 = Fixtures.compile(d, "shipped", Map.of(libPath, shipped));
+        return Fixtures.dex(d, Fixtures.compile(d, "caller", Map.of("app/Caller.java", caller), v1), v2);
     }
 
     private LinkCheck.Result check(DexBackedDexFile dex, Allowlist allowlist) throws Exception {
