@@ -2,17 +2,28 @@ package org.facegate.build.link;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.jf.dexlib2.DexFileFactory;
 import org.jf.dexlib2.dexbacked.DexBackedDexFile;
+import org.jf.dexlib2.iface.DexFile;
 import org.jf.dexlib2.iface.MultiDexContainer;
 
 /**
@@ -34,7 +45,7 @@ public final class LinkCheck {
 
     /** The outcome: every finding, which entry excused it (or none), and the entries that excused nothing. */
     record Result(List<Finding> findings, Map<Finding, Allowlist.Entry> excused, List<Allowlist.Entry> unused,
-                  int classes, int sites, java.util.Set<String> unverified) {
+                  int classes, int sites, Set<String> unverified) {
         List<Finding> unexcused() {
             return findings.stream().filter(f -> !excused.containsKey(f)).toList();
         }
@@ -67,16 +78,16 @@ public final class LinkCheck {
             }
             if (byDex.isEmpty()) throw new IllegalArgumentException("no --apks given");
             for (List<Path> apks : byDex.values()) {
-                Map<String, java.util.Set<String>> symbols = new TreeMap<>();           // ABI -> JNI symbols all its APKs export
+                Map<String, Set<String>> symbols = new TreeMap<>();           // ABI -> JNI symbols all its APKs export
                 for (Path apk : apks) {
                     NativeBindings.symbolsByAbi(apk).forEach((abi, s) -> symbols.merge(abi, s, (a, b) -> {
-                        java.util.Set<String> both = new java.util.TreeSet<>(a);
+                        Set<String> both = new TreeSet<>(a);
                         both.retainAll(b);
                         return both;
                     }));
                 }
                 Result r = check(readApk(apks.get(0)), platform, allowlist, symbols);
-                ok &= print(apks.stream().map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.joining(", ")),
+                ok &= print(apks.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", ")),
                         r, allowlist, report);
             }
         }
@@ -109,18 +120,18 @@ public final class LinkCheck {
 
     /** The sha256 of an APK's classes*.dex entries, in order: equal for APKs that ship the same code. */
     static String dexSha256(Path apk) throws IOException {
-        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(apk.toFile())) {
-            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-            List<String> names = z.stream().map(java.util.zip.ZipEntry::getName).filter(n -> n.matches("classes\\d*\\.dex"))
+        try (ZipFile z = new ZipFile(apk.toFile())) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            List<String> names = z.stream().map(ZipEntry::getName).filter(n -> n.matches("classes\\d*\\.dex"))
                     .sorted(Comparator.comparingInt(LinkCheck::dexIndex)).toList();
             for (String n : names) {
-                md.update(n.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                try (java.io.InputStream in = z.getInputStream(z.getEntry(n))) {
+                md.update(n.getBytes(StandardCharsets.UTF_8));
+                try (InputStream in = z.getInputStream(z.getEntry(n))) {
                     md.update(in.readAllBytes());
                 }
             }
-            return java.util.HexFormat.of().formatHex(md.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -131,8 +142,8 @@ public final class LinkCheck {
     }
 
     /** Links the dex and binds its native methods to each ABI's exported symbols (none given: no native check). */
-    static Result check(List<? extends org.jf.dexlib2.iface.DexFile> dex, Platform platform, Allowlist allowlist,
-                        Map<String, java.util.Set<String>> symbolsByAbi) throws IOException {
+    static Result check(List<? extends DexFile> dex, Platform platform, Allowlist allowlist,
+                        Map<String, Set<String>> symbolsByAbi) throws IOException {
         Linker linker = new Linker(platform);
         List<Finding> findings = new ArrayList<>(linker.link(dex));
         symbolsByAbi.forEach((abi, symbols) -> findings.addAll(NativeBindings.unbound(dex, abi, symbols)));

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.facegate.build.link.Finding.Kind;
 import org.jf.dexlib2.Opcode;
 import org.jf.dexlib2.ReferenceType;
@@ -48,7 +49,7 @@ final class Linker {
     private final List<Finding> findings = new ArrayList<>();
     private int sites;
     /** platform members the signature lists but no class file declares: their static-ness could not be checked */
-    private final Set<String> unverified = new java.util.TreeSet<>();
+    private final Set<String> unverified = new TreeSet<>();
 
     Linker(Platform platform) {
         this.platform = platform;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,7 +33,7 @@ final class NativeBindings {
     static Map<String, Set<String>> symbolsByAbi(Path apk) throws IOException {
         Map<String, Set<String>> out = new TreeMap<>();
         try (ZipFile z = new ZipFile(apk.toFile())) {
-            for (ZipEntry e : java.util.Collections.list(z.entries())) {
+            for (ZipEntry e : Collections.list(z.entries())) {
                 String[] parts = e.getName().split("/");
                 if (parts.length != 3 || !parts[0].equals("lib") || !parts[2].endsWith(".so")) continue;
                 try (InputStream in = z.getInputStream(e)) {

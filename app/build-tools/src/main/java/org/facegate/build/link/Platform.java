@@ -9,11 +9,9 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
@@ -62,15 +60,6 @@ final class Platform implements AutoCloseable {
         }
         if (classes.isEmpty()) throw new IOException("empty signature " + file);
         return classes;
-    }
-
-    int size() {
-        return signature.size();
-    }
-
-    /** Is the type (descriptor) an API-26 platform class? */
-    boolean has(String type) {
-        return signature.containsKey(internal(type));
     }
 
     /** Is there a class of this name on an API-26 device's boot class path, public API or not? */
@@ -184,17 +173,7 @@ final class Platform implements AutoCloseable {
         return descriptor.substring(1, descriptor.length() - 1);
     }
 
-    /** Signature entries whose names match, for messages (e.g. the overloads that do exist). */
-    Set<String> members(String type) {
-        Clazz c = signature.get(internal(type));
-        return c == null ? Set.of() : c.getSignatures();
-    }
-
     @Override public void close() throws IOException {
         frameworkJar.close();
-    }
-
-    @Override public String toString() {
-        return "API-26 platform (" + signature.size() + " classes" + ", " + Arrays.toString(new String[]{frameworkJar.getName()}) + ")";
     }
 }
