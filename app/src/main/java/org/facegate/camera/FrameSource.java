@@ -15,7 +15,12 @@ public interface FrameSource {
         PERMISSION_DENIED,
         /** The device has no front-facing camera. */
         NO_FRONT_CAMERA,
-        /** The camera failed or is in use by another app. */
+        /**
+         * Another app took the camera, or it is waited for after an error: the source keeps trying while started and
+         * calls {@link Sink#recovered} once frames flow again.
+         */
+        CAMERA_IN_USE,
+        /** The camera failed and the source gave up (or a device policy disables it). */
         CAMERA_ERROR
     }
 
@@ -33,8 +38,14 @@ public interface FrameSource {
          */
         void frame(RgbImage frame, long timeMillis);
 
-        /** The source cannot deliver frames (may be called on any thread). */
+        /**
+         * The source cannot deliver frames (may be called on any thread): for now ({@link Problem#CAMERA_IN_USE}), or
+         * until it is started again (any other problem).
+         */
         void problem(Problem problem, String detail);
+
+        /** Frames flow again after {@link Problem#CAMERA_IN_USE} (may be called on any thread). */
+        void recovered();
     }
 
     /** Makes the source for a screen. */

@@ -233,6 +233,26 @@ public final class GateActivity extends CameraActivity {
         showPin();
     }
 
+    /**
+     * Another app gave the camera back: a new attempt, since the one under way saw a gap in its frames that its
+     * challenge would count as a timeout (a failure the user did not cause).
+     */
+    @Override
+    protected void onCameraBack() {
+        services.engine().post(new FaceEngine.Job() {
+            @Override
+            public void run(FaceModels models) {
+                if (attempt != null) attempt.reset();
+            }
+
+            @Override
+            public void failed(Exception e) {
+                // the models cannot open: the frames will say so
+            }
+        });
+        applyRules();
+    }
+
     private void showPin() {
         pinPanel.setVisibility(View.VISIBLE);
         pin.requestFocus();

@@ -140,8 +140,18 @@ public abstract class CameraActivity extends SecureActivity {
             @Override
             public void problem(FrameSource.Problem p, String detail) {
                 services.main.post(() -> {
-                    running = false;
-                    showProblem(p);
+                    // another app has the camera: the source keeps trying while it runs
+                    if (p != FrameSource.Problem.CAMERA_IN_USE) running = false;
+                    if (resumed) showProblem(p);
+                });
+            }
+
+            @Override
+            public void recovered() {
+                services.main.post(() -> {
+                    if (!resumed || !running) return;
+                    problem.setVisibility(View.GONE);
+                    onCameraBack();
                 });
             }
         });
@@ -165,6 +175,7 @@ public abstract class CameraActivity extends SecureActivity {
         switch (p) {
             case PERMISSION_DENIED: showProblem(getString(R.string.camera_permission_denied)); break;
             case NO_FRONT_CAMERA: showProblem(getString(R.string.camera_no_front)); break;
+            case CAMERA_IN_USE: showProblem(getString(R.string.camera_in_use)); break;
             default: showProblem(getString(R.string.camera_error));
         }
     }
@@ -178,6 +189,9 @@ public abstract class CameraActivity extends SecureActivity {
 
     /** The camera cannot be used (the message is shown); screens offer their alternative here. */
     protected void onCameraOff() {}
+
+    /** The camera works again after another app had it (the message is hidden). */
+    protected void onCameraBack() {}
 
     /** The text shown instead of the preview, or null when the camera runs normally. */
     public CharSequence problemText() {

@@ -162,6 +162,21 @@ public class GateActivityTest extends AppTest {
     }
 
     @Test
+    public void anotherAppTakingTheCameraSaysSoUntilItIsBackAndThenTheFaceOpens() {
+        ownerColin();
+        GateActivity gate = lookingGate();
+        camera().takenByAnotherApp();
+        Await.until(() -> "in-use message: " + statusOf(gate), () -> String.valueOf(gate.problemText()).startsWith("Another app is using the camera"));
+        assertEquals("Face unlock is off: use your PIN", text(gate, R.id.gate_status));
+        assertEquals(View.VISIBLE, gate.findViewById(R.id.gate_pin_panel).getVisibility());
+        camera().givenBack();
+        Await.until(() -> "message gone: " + statusOf(gate), () -> gate.problemText() == null);
+        assertEquals("Look at the phone to unlock", text(gate, R.id.gate_status));
+        show(Photos.bitmap(Photos.lfw("Colin_Powell", 170)));
+        follow(gate, ContentActivity.class);
+    }
+
+    @Test
     public void templatesOfAnotherModelAskTheOwnerToEnrollAgain() {
         createPin("Ada");
         enroll("Ada", Role.OWNER, true, List.of(new org.facegate.enroll.Sample(

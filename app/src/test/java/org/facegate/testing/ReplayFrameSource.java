@@ -30,6 +30,7 @@ public final class ReplayFrameSource implements FrameSource {
     /** Frames of the current clip delivered so far. */
     public final AtomicInteger played = new AtomicInteger();
     public volatile boolean started;
+    private volatile boolean taken;
 
     public ReplayFrameSource(Activity activity) {
         preview = new ImageView(activity);
@@ -56,6 +57,20 @@ public final class ReplayFrameSource implements FrameSource {
         clip = frames;
     }
 
+    /** Another app takes the camera: the sink hears so, as from Camera2FrameSource, and gets no frames meanwhile. */
+    public void takenByAnotherApp() {
+        Sink s = sink;
+        taken = true;
+        if (s != null) s.problem(Problem.CAMERA_IN_USE, "taken by another app (replay)");
+    }
+
+    /** The other app lets the camera go: frames flow again. */
+    public void givenBack() {
+        Sink s = sink;
+        taken = false;
+        if (s != null) s.recovered();
+    }
+
     /** Whether every frame of the clip has been delivered. */
     public boolean clipDone() {
         List<RgbImage> c = clip;
@@ -73,6 +88,10 @@ public final class ReplayFrameSource implements FrameSource {
         started = true;
         thread = new Thread(() -> {
             while (sink == s) {
+                if (taken) {
+                    pause();
+                    continue;
+                }
                 List<RgbImage> c = clip;
                 RgbImage f = frame;
                 int i = played.get();
@@ -88,15 +107,20 @@ public final class ReplayFrameSource implements FrameSource {
                         skipped.incrementAndGet();
                     }
                 }
-                try {
-                    Thread.sleep(15);
-                } catch (InterruptedException e) {
-                    return;
-                }
+                pause();
             }
         }, "replay-camera");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** About a 60 fps camera's frame interval. */
+    private static void pause() {
+        try {
+            Thread.sleep(15);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void deliver(Sink s, RgbImage f, long timeMillis) {
