@@ -4,8 +4,7 @@ import android.content.Context;
 import android.content.SharedPreferences;
 import android.os.Handler;
 import android.os.Looper;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import android.widget.Toast;
 import java.util.function.Supplier;
 import org.facegate.camera.Camera2FrameSource;
 import org.facegate.camera.FrameSource;
@@ -36,13 +35,12 @@ public final class Services {
     public final Session session = new Session();
     public final AppSettings settings;
     public final PinStore pin;
-    /** Blocking work that is not inference (PIN hashing, database writes from screens), one task at a time. */
-    public final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "facegate-io");
-        t.setDaemon(true);
-        return t;
-    });
     public final Handler main = new Handler(Looper.getMainLooper());
+    /**
+     * Blocking work that is not inference (PIN hashing, database writes from screens), one task at a time; a task that
+     * throws is shown as a message ("Something went wrong…") instead of ending the process.
+     */
+    public final IoThread io;
 
     /** Camera screens get their frames from here: the front camera by default. */
     public FrameSource.Factory frames = Camera2FrameSource::new;
@@ -67,6 +65,8 @@ public final class Services {
         this.settings = new AppSettings(prefs);
         this.pin = new PinStore(prefs);
         this.clock = DeviceClock.system(this.context.getContentResolver());
+        this.io = new IoThread(main, e -> Toast.makeText(this.context,
+                this.context.getString(R.string.io_failed, e.getClass().getSimpleName() + ": " + e.getMessage()), Toast.LENGTH_LONG).show());
     }
 
     private InferenceRuntime deviceRuntime() {

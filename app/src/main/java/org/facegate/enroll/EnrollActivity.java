@@ -62,18 +62,23 @@ public final class EnrollActivity extends CameraActivity {
                 .putExtra(EXTRA_MAY_UNLOCK, mayUnlock);
     }
 
-    /** Kept frames; survives rotation (onRetainNonConfigurationInstance). Touched on the inference thread. */
+    /**
+     * Kept frames and the outcome of the save; survives rotation (onRetainNonConfigurationInstance), so a screen that
+     * comes back after the template was written (a rotation or a pause between the save and its UI step) finishes
+     * instead of waiting for frames it will never use. Touched on the inference thread.
+     */
     static final class Progress {
         final List<org.facegate.enroll.Sample> samples = new ArrayList<>();
         long lastKept = Long.MIN_VALUE / 2;
         boolean saving, done;
+        /** The person enrolled: from the intent, or, for a new person, the id the save gave them. */
+        long personId = -1;
     }
 
     private Progress progress;
     private TextView advice;
     private ProgressBar bar;
     private TextView count;
-    private long personId;
     private String name;
     private Role role;
     private boolean mayUnlock, firstRun;
@@ -91,13 +96,17 @@ public final class EnrollActivity extends CameraActivity {
         super.onCreate(savedInstanceState);
         setContentView(R.layout.enroll_activity);
         Intent i = getIntent();
-        personId = i.getLongExtra(EXTRA_PERSON, -1);
         name = i.getStringExtra(EXTRA_NAME);
         role = Role.valueOf(i.getStringExtra(EXTRA_ROLE));
         mayUnlock = i.getBooleanExtra(EXTRA_MAY_UNLOCK, false);
         firstRun = i.getBooleanExtra(EXTRA_FIRST_RUN, false);
         Object retained = getLastNonConfigurationInstance();
-        progress = retained instanceof Progress ? (Progress) retained : new Progress();
+        if (retained instanceof Progress) {
+            progress = (Progress) retained;
+        } else {
+            progress = new Progress();
+            progress.personId = i.getLongExtra(EXTRA_PERSON, -1);
+        }
         ((TextView) findViewById(R.id.enroll_title)).setText(getString(R.string.enroll_title, name));
         advice = findViewById(R.id.enroll_advice);
         bar = findViewById(R.id.enroll_progress);
@@ -110,6 +119,17 @@ public final class EnrollActivity extends CameraActivity {
     }
 
     @Override
+    protected void onResume() {
+        super.onResume();
+        if (isFinishing()) return;
+        boolean saved;
+        synchronized (progress) {
+            saved = progress.done;
+        }
+        if (saved) finished();
+    }
+
+    @Override
     public Object onRetainNonConfigurationInstance() {
         return progress;
     }
@@ -117,7 +137,8 @@ public final class EnrollActivity extends CameraActivity {
     @Override
     protected Runnable analyze(FaceModels models, RgbImage frame, long timeMillis) throws Exception {
         synchronized (progress) {
-            if (progress.saving || progress.done) return null;
+            if (progress.done) return this::finished;       // saved while this screen was away
+            if (progress.saving) return null;
         }
         if (enrollerModels != models) {
             enroller = new Enroller(models.detector, models.embedder, QualityGate.DEFAULT, new Matcher(services.settings.securityLevel()));
@@ -158,8 +179,10 @@ public final class EnrollActivity extends CameraActivity {
     /** Checks the template against everyone else and writes it; returns why it was refused, or null. Inference thread. */
     private String save(FaceModels models) {
         List<Sample> samples;
+        long personId;
         synchronized (progress) {
             samples = new ArrayList<>(progress.samples);
+            personId = progress.personId;
         }
         try {
             Gallery g = services.gallery();
@@ -171,19 +194,33 @@ public final class EnrollActivity extends CameraActivity {
             if (personId < 0) personId = g.addPerson(name, role, mayUnlock, samples, models.modelId);
             else g.replaceTemplates(personId, samples, models.modelId);
             synchronized (progress) {
+                progress.personId = personId;
                 progress.done = true;
             }
             return null;
         } catch (EnrollmentException | Gallery.GalleryException e) {
-            synchronized (progress) {
-                progress.samples.clear();
-                progress.saving = false;
-            }
+            startOver();
             return capitalized(e.getMessage());
+        } catch (RuntimeException e) {
+            // e.g. a ProviderException from the Keystore while sealing: nothing was written (one transaction)
+            startOver();
+            return getString(R.string.enroll_save_failed, String.valueOf(e.getMessage()));
+        }
+    }
+
+    private void startOver() {
+        synchronized (progress) {
+            progress.samples.clear();
+            progress.saving = false;
         }
     }
 
     private void finished() {
+        if (isFinishing()) return;
+        long personId;
+        synchronized (progress) {
+            personId = progress.personId;
+        }
         advice.setText(R.string.enroll_done);
         showCount(SAMPLES);
         setCameraWanted(false);

@@ -270,7 +270,7 @@ public final class GateActivity extends CameraActivity {
         services.io.execute(() -> {
             boolean ok = services.pin.verify(entered);
             services.main.post(() -> pinChecked(ok));
-        });
+        }, () -> unlock.setEnabled(true));
     }
 
     private void pinChecked(boolean ok) {

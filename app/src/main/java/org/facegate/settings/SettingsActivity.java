@@ -104,7 +104,7 @@ public final class SettingsActivity extends SecureActivity {
                     message.setText(lockout > 0 ? getString(R.string.gate_pin_locked_out, (lockout + 999) / 1000) : getString(R.string.settings_pin_wrong));
                 }
             });
-        });
+        }, () -> change.setEnabled(true));
     }
 
     private void deleteAll() {
