@@ -28,15 +28,15 @@ import android.view.TextureView;
 import android.view.View;
 import java.util.ArrayList;
 import java.util.List;
-import org.facegate.image.RgbImage;
 
 /**
  * The front camera through Camera2, all in this class: preview on a {@link TextureView} at a display-sized
- * resolution, frames from an {@link ImageReader} in YUV_420_888 at about 640x480 converted by {@link YuvConverter}
- * to upright, mirrored RGB (turned by the sensor orientation and the display rotation, which a
- * {@link DisplayManager.DisplayListener} follows: a 180-degree turn recreates no screen). Frames arrive on a
- * background thread; {@link ImageReader#acquireLatestImage} skips what piled up and a frame is converted only when the
- * sink is ready, so nothing queues up while the previous frame is processed. Opened in {@link #start} (on resume) and
+ * resolution, frames from an {@link ImageReader} in YUV_420_888 at about 640x480 converted into reused
+ * {@link FrameBuffers} as upright, unmirrored RGB with their luma planes (turned by the sensor orientation and the
+ * display rotation, which a {@link DisplayManager.DisplayListener} follows: a 180-degree turn recreates no screen).
+ * Frames arrive on a background thread; {@link ImageReader#acquireLatestImage} skips what piled up and a frame is
+ * converted only when the sink is ready for it (the next one may be converted while one is processed), so nothing
+ * queues up. Opened in {@link #start} (on resume) and
  * released in {@link #stop} (on pause); in between {@link CameraLifecycle} decides when to reopen (another app took the
  * camera, a device error) and which callbacks are stale.
  */
@@ -47,7 +47,7 @@ public final class Camera2FrameSource implements FrameSource {
     private final DisplayManager displays;
     private final Handler main = new Handler(Looper.getMainLooper());
     private final Object lock = new Object();
-    private final YuvConverter converter = new YuvConverter();
+    private final FrameBuffers buffers = new FrameBuffers();
     // guarded by lock
     private final CameraLifecycle life;
     private Sink sink;
@@ -430,8 +430,8 @@ public final class Camera2FrameSource implements FrameSource {
                 Image.Plane[] p = img.getPlanes();
                 YuvPlanes planes = new YuvPlanes(img.getWidth(), img.getHeight(), p[0].getBuffer(), p[0].getRowStride(),
                         p[1].getBuffer(), p[2].getBuffer(), p[1].getRowStride(), p[1].getPixelStride());
-                RgbImage frame = converter.toRgb(planes, rotation, true, null);
-                sink.frame(frame, img.getTimestamp() / 1_000_000);
+                CameraFrame frame = buffers.convert(planes, rotation, img.getTimestamp() / 1_000_000);
+                if (frame != null) sink.frame(frame);
             }
         } finally {
             img.close();

@@ -2,7 +2,6 @@ package org.facegate.camera;
 
 import android.app.Activity;
 import android.view.View;
-import org.facegate.image.RgbImage;
 
 /**
  * Where camera screens get their frames: {@link Camera2FrameSource} on a phone, a replay of real photos in tests.
@@ -26,17 +25,15 @@ public interface FrameSource {
 
     /** Receives frames; called on the source's own background thread. */
     interface Sink {
-        /** Whether a frame would be processed now. When false the source drops the frame without converting it. */
+        /** Whether a frame would be taken now. When false the source drops the frame without converting it. */
         boolean ready();
 
         /**
-         * An upright frame, mirrored as the user sees themselves in a front camera (so overlay boxes drawn in frame
-         * coordinates land on the preview).
-         *
-         * @param timeMillis when it was captured (the camera's clock, ms; increasing): liveness challenges are timed
-         *     on it, not on when processing got round to the frame
+         * A frame, upright and unmirrored (the camera's own view: a left turn of the head is a left turn in it; the
+         * preview shows it mirrored, and overlay boxes are mirrored to match). The sink owns it until it calls
+         * {@link CameraFrame#release}, and must, once done with it.
          */
-        void frame(RgbImage frame, long timeMillis);
+        void frame(CameraFrame frame);
 
         /**
          * The source cannot deliver frames (may be called on any thread): for now ({@link Problem#CAMERA_IN_USE}), or
@@ -53,7 +50,10 @@ public interface FrameSource {
         FrameSource create(Activity activity);
     }
 
-    /** The view showing what the source sees, created once per source; the screen places it under its overlay. */
+    /**
+     * The view showing what the source sees, mirrored as a front camera's preview is; created once per source, the
+     * screen places it under its overlay.
+     */
     View preview();
 
     /** Starts delivering frames (the screen is resumed and has the camera permission). */

@@ -2,13 +2,14 @@ package org.facegate.camera;
 
 import java.nio.Buffer;
 import java.nio.ByteBuffer;
+import org.facegate.image.LumaPlane;
 import org.facegate.image.RgbImage;
 
 /**
- * YUV 4:2:0 camera images to packed RGB, turned upright and optionally mirrored: the arithmetic of
- * {@link Camera2FrameSource}, apart from Camera2 so that it can be tested on planes with any strides. Full-range
- * BT.601 (JFIF), what camera YUV output uses. Rows are read with bulk gets into reused row buffers, so a conversion
- * allocates nothing but what {@link #toRgb} is not given to reuse. One instance per thread.
+ * YUV 4:2:0 camera images to packed RGB, turned upright and optionally mirrored, and their luma planes: the
+ * arithmetic of {@link Camera2FrameSource}, apart from Camera2 so that it can be tested on planes with any strides.
+ * Full-range BT.601 (JFIF), what camera YUV output uses. Rows are read with bulk gets into reused row buffers, so a
+ * conversion allocates nothing but the image's wrapper when it is given its arrays. One instance per thread.
  */
 public final class YuvConverter {
     private byte[] yRow = new byte[0], uRow = new byte[0], vRow = new byte[0];
@@ -44,17 +45,14 @@ public final class YuvConverter {
      * Converts {@code in}, turned clockwise by {@code rotation} degrees (0, 90, 180 or 270) and then, if
      * {@code mirror}, flipped left to right.
      *
-     * @param reuse an image of the output size whose pixels are overwritten and which is returned, or null (or of
-     *     another size) for a new one
+     * @param pixels where to write the output ({@code width * height} values or more; the returned image wraps it),
+     *     or null (or too short) for a new array
      */
-    public RgbImage toRgb(YuvPlanes in, int rotation, boolean mirror, RgbImage reuse) {
-        if (rotation != 0 && rotation != 90 && rotation != 180 && rotation != 270) {
-            throw new IllegalArgumentException("rotation must be 0, 90, 180 or 270: " + rotation);
-        }
+    public RgbImage toRgb(YuvPlanes in, int rotation, boolean mirror, int[] pixels) {
+        checkRotation(rotation);
         int w = in.width(), h = in.height();
         int ow = uprightWidth(w, h, rotation), oh = uprightHeight(w, h, rotation);
-        RgbImage out = reuse != null && reuse.width() == ow && reuse.height() == oh ? reuse : new RgbImage(ow, oh, new int[ow * oh]);
-        int[] px = out.argb();
+        int[] px = pixels != null && pixels.length >= ow * oh ? pixels : new int[ow * oh];
         int ps = in.uvPixelStride(), uvLen = ((w + 1) / 2 - 1) * ps + 1;
         if (yRow.length < w) yRow = new byte[w];
         if (uRow.length < uvLen) {
@@ -84,7 +82,31 @@ public final class YuvConverter {
                 px[at] = 0xFF000000 | (r << 16) | (g << 8) | b;
             }
         }
-        return out;
+        return new RgbImage(ow, oh, px);
+    }
+
+    /**
+     * The luma plane of {@code in}, its rows copied without their padding (the camera's image is given back once
+     * converted, the plane is read later), read upright through {@code rotation}.
+     *
+     * @param bytes where to copy it ({@code width * height} bytes or more; the plane wraps it), or null (or too short)
+     *     for a new array
+     */
+    public static LumaPlane luma(YuvPlanes in, int rotation, byte[] bytes) {
+        checkRotation(rotation);
+        int w = in.width(), h = in.height();
+        byte[] y = bytes != null && bytes.length >= w * h ? bytes : new byte[w * h];
+        for (int row = 0; row < h; row++) {
+            ((Buffer) in.y()).position(row * in.yRowStride());
+            in.y().get(y, row * w, w);
+        }
+        return new LumaPlane(y, w, h, rotation);
+    }
+
+    private static void checkRotation(int rotation) {
+        if (rotation != 0 && rotation != 90 && rotation != 180 && rotation != 270) {
+            throw new IllegalArgumentException("rotation must be 0, 90, 180 or 270: " + rotation);
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.facegate.R;
+import org.facegate.camera.CameraFrame;
 import org.facegate.engine.FaceModels;
 import org.facegate.engine.FaceUnavailable;
 import org.facegate.gate.ContentActivity;
@@ -135,7 +136,8 @@ public final class EnrollActivity extends CameraActivity {
     }
 
     @Override
-    protected Runnable analyze(FaceModels models, RgbImage frame, long timeMillis) throws Exception {
+    protected Runnable analyze(FaceModels models, CameraFrame camera) throws Exception {
+        RgbImage frame = camera.image();
         synchronized (progress) {
             if (progress.done) return this::finished;       // saved while this screen was away
             if (progress.saving) return null;
@@ -160,9 +162,10 @@ public final class EnrollActivity extends CameraActivity {
         String error = full ? save(models) : null;
         int shown = kept;
         boolean saved = full && error == null;
+        int width = frame.width(), height = frame.height();
         return () -> {
             int color = report.ok() ? 0xFF43A047 : 0xFFFFB300;
-            overlay.show(frame.width(), frame.height(), report.face() == null ? Collections.emptyList()
+            overlay.show(width, height, report.face() == null ? Collections.emptyList()
                     : Collections.singletonList(new FaceOverlayView.Mark(report.face().box(), "", color)));
             if (saved) {
                 finished();
@@ -234,12 +237,13 @@ public final class EnrollActivity extends CameraActivity {
     }
 
     /**
-     * facecore's advice for the first issue; for a turned head, which way to turn. The frame is mirrored like the
-     * preview, so a nose nearer the image's left eye (yaw &lt; 0) means the head is turned to the user's left.
+     * facecore's advice for the first issue; for a turned head, which way to turn. The frame is the camera's own,
+     * unmirrored view, so a nose nearer the image's left eye, the subject's right (yaw &lt; 0), means the head is
+     * turned to the user's right.
      */
     String advice(QualityReport report) {
         if (report.issues().get(0) == QualityIssue.HEAD_TURNED) {
-            return getString(report.yaw() < 0 ? R.string.enroll_turn_right : R.string.enroll_turn_left);
+            return getString(report.yaw() < 0 ? R.string.enroll_turn_left : R.string.enroll_turn_right);
         }
         return capitalized(report.issues().get(0).advice());
     }

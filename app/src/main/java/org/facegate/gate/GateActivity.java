@@ -9,10 +9,10 @@ import android.widget.FrameLayout;
 import android.widget.TextView;
 import java.util.Collections;
 import org.facegate.R;
+import org.facegate.camera.CameraFrame;
 import org.facegate.engine.FaceEngine;
 import org.facegate.engine.FaceModels;
 import org.facegate.enroll.EnrollActivity;
-import org.facegate.image.RgbImage;
 import org.facegate.liveness.Challenge;
 import org.facegate.liveness.ChallengeSession;
 import org.facegate.match.Matcher;
@@ -156,18 +156,19 @@ public final class GateActivity extends CameraActivity {
     }
 
     @Override
-    protected Runnable analyze(FaceModels models, RgbImage frame, long timeMillis) {
+    protected Runnable analyze(FaceModels models, CameraFrame frame) {
         UnlockAttempt a = attempt;
         if (a == null) return null;
-        UnlockAttempt.Outcome o = a.frame(models, frame, timeMillis);
-        return () -> show(frame, o);
+        UnlockAttempt.Outcome o = a.frame(models, frame.image(), frame.luma(), frame.timeMillis());
+        int width = frame.image().width(), height = frame.image().height();
+        return () -> show(width, height, o);
     }
 
-    private void show(RgbImage frame, UnlockAttempt.Outcome o) {
+    private void show(int width, int height, UnlockAttempt.Outcome o) {
         if (leaving) return;
         boolean failed = o.kind() == UnlockAttempt.Kind.FAILED || o.kind() == UnlockAttempt.Kind.SPOOF || o.kind() == UnlockAttempt.Kind.TIMEOUT;
         int color = o.kind() == UnlockAttempt.Kind.UNLOCK ? 0xFF43A047 : failed ? 0xFFE53935 : 0xFFFFFFFF;
-        overlay.show(frame.width(), frame.height(), o.box() == null ? Collections.emptyList()
+        overlay.show(width, height, o.box() == null ? Collections.emptyList()
                 : Collections.singletonList(new FaceOverlayView.Mark(o.box(), "", color)));
         switch (o.kind()) {
             case NO_FACE:

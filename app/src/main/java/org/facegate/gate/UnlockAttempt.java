@@ -7,6 +7,7 @@ import java.util.Random;
 import org.facegate.detect.Box;
 import org.facegate.detect.Face;
 import org.facegate.engine.FaceModels;
+import org.facegate.image.LumaPlane;
 import org.facegate.image.RgbImage;
 import org.facegate.liveness.Challenge;
 import org.facegate.liveness.ChallengeSession;
@@ -98,11 +99,13 @@ public final class UnlockAttempt {
     /**
      * Judges one camera frame.
      *
-     * @param frame      as the camera source delivers it (mirrored like the preview)
+     * @param frame      as the camera source delivers it: upright, the camera's own (unmirrored) view, so a turn to
+     *                   the subject's left is one in the image too
+     * @param luma       the frame's luma plane, which liveness's pixel tracking reads; null to take it from the RGB
      * @param timeMillis its capture time, which times the challenges
      */
-    public Outcome frame(FaceModels models, RgbImage frame, long timeMillis) {
-        return mode == LivenessMode.OFF ? still(models, frame) : live(models, frame, timeMillis);
+    public Outcome frame(FaceModels models, RgbImage frame, LumaPlane luma, long timeMillis) {
+        return mode == LivenessMode.OFF ? still(models, frame) : live(models, frame, luma, timeMillis);
     }
 
     private Outcome still(FaceModels models, RgbImage frame) {
@@ -120,11 +123,10 @@ public final class UnlockAttempt {
         }
     }
 
-    private Outcome live(FaceModels models, RgbImage frame, long timeMillis) {
+    private Outcome live(FaceModels models, RgbImage frame, LumaPlane luma, long timeMillis) {
         if (session == null) models.liveness.reset();       // each attempt finds its face afresh
-        // the camera's own view: the mirrored one swaps the subject's left and right for the turn challenges
-        LivenessFrame f = models.liveness.analyze(frame.mirrored(), timeMillis);
-        Box box = f.hasFace() ? mirror(f.face().box(), frame.width()) : null;
+        LivenessFrame f = models.liveness.analyze(frame, luma, timeMillis);
+        Box box = f.hasFace() ? f.face().box() : null;
         if (session == null) {
             if (!f.hasFace()) return Outcome.of(Kind.NO_FACE, null, -1, null);
             session = mode == LivenessMode.ACTIVE ? ChallengeSession.random(random, (image, face) -> identity(models, image, face))
@@ -177,10 +179,6 @@ public final class UnlockAttempt {
         session = null;
         checkedImage = null;
         checkedFace = null;
-    }
-
-    private static Box mirror(Box b, int width) {
-        return new Box(width - b.right(), b.top(), width - b.left(), b.bottom());
     }
 
     private Gallery.Enrolled byName(String name) {

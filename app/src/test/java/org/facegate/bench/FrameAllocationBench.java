@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.facegate.camera.YuvConverter;
+import org.facegate.camera.CameraFrame;
+import org.facegate.camera.FrameBuffers;
 import org.facegate.camera.YuvPlanes;
 import org.facegate.engine.FaceModels;
 import org.facegate.enroll.Enroller;
@@ -33,15 +34,16 @@ import org.robolectric.RobolectricTestRunner;
  * Bytes allocated per processed gate frame on the JVM path (measurement, not a test: skipped unless
  * {@code -Dfacegate.bench=true}). The selfie clip of {@code shared/eval/liveness}, each frame cropped to 480x640 (a
  * 640x480 analysis stream turned upright) and laid on a front camera's sensor (NV21, sensor at 270 degrees), goes
- * through what the phone does per processed frame: the camera thread's conversion, then the gate's unlock attempt
- * with active liveness against the man enrolled from one of its frames. {@code ThreadMXBean#getThreadAllocatedBytes}
+ * through what the phone does per processed frame: the camera thread's conversion into the reused
+ * {@link FrameBuffers}, then the gate's unlock attempt with active liveness (luma from the plane) against the man
+ * enrolled from one of its frames. {@code ThreadMXBean#getThreadAllocatedBytes}
  * of this thread before and after each step; the first {@link #WARM_UP} frames (buffers made, JIT) are left out.
  *
  * <pre>mvn -o -pl app -am verify -Dtest=FrameAllocationBench -Dsurefire.failIfNoSpecifiedTests=false -Dfacegate.bench=true</pre>
  */
 @RunWith(RobolectricTestRunner.class)
 public class FrameAllocationBench {
-    static final int WARM_UP = 30, LOOPS = 2, FPS = 12, ENROLL_FRAME = 35;
+    static final int WARM_UP = 30, LOOPS = 2, FPS = 12, ENROLL_FRAME = 35, SENSOR_DEGREES = 270;
 
     @Test
     public void bytesPerProcessedFrame() throws Exception {
@@ -55,7 +57,7 @@ public class FrameAllocationBench {
             upright.add(f.crop(0, (f.height() - 640) / 2, 480, 640));
         }
         List<YuvPlanes> sensor = new ArrayList<>();
-        for (RgbImage f : upright) sensor.add(Yuv.encode(turnedClockwise(f), Yuv.Layout.NV21));
+        for (RgbImage f : upright) sensor.add(Yuv.onSensor(f, SENSOR_DEGREES));
 
         try (FaceModels models = TestModels.open()) {
             Enroller enroller = new Enroller(models.detector, models.embedder, QualityGate.DEFAULT, new Matcher(SecurityLevel.standard()));
@@ -64,16 +66,17 @@ public class FrameAllocationBench {
             if (!r.ok()) throw new AssertionError("enrollment frame refused: " + r.issues());
             Gallery.Enrolled owner = new Gallery.Enrolled(new Person(1, "Owner", Role.OWNER, true, 0), List.of(enroller.sample(photo, r).embedding()));
             UnlockAttempt attempt = new UnlockAttempt(new Matcher(SecurityLevel.standard()), List.of(owner), LivenessMode.ACTIVE);
-            YuvConverter converter = new YuvConverter();
+            FrameBuffers buffers = new FrameBuffers();
             com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
             int n = LOOPS * sensor.size();
             long[] convert = new long[n], analyse = new long[n];
             for (int k = 0; k < n; k++) {
                 long t = k * 1000L / FPS;
                 long a0 = mx.getCurrentThreadAllocatedBytes();
-                RgbImage frame = converter.toRgb(sensor.get(k % sensor.size()), 270, true, null);
+                CameraFrame frame = buffers.convert(sensor.get(k % sensor.size()), SENSOR_DEGREES, t);
                 long a1 = mx.getCurrentThreadAllocatedBytes();
-                attempt.frame(models, frame, t);
+                attempt.frame(models, frame.image(), frame.luma(), t);
+                frame.release();
                 long a2 = mx.getCurrentThreadAllocatedBytes();
                 convert[k] = a1 - a0;
                 analyse[k] = a2 - a1;
@@ -93,13 +96,5 @@ public class FrameAllocationBench {
         Arrays.sort(steady);
         System.out.printf(Locale.ROOT, "[alloc] %-8s per processed frame (%d frames after %d warm-up): median %,d B, mean %,d B, p90 %,d B, max %,d B%n",
                 what, steady.length, WARM_UP, steady[steady.length / 2], sum / steady.length, steady[steady.length * 9 / 10], steady[steady.length - 1]);
-    }
-
-    /** A quarter turn clockwise: what a front sensor at 270 degrees holds of an upright portrait view. */
-    private static RgbImage turnedClockwise(RgbImage in) {
-        int w = in.width(), h = in.height();
-        int[] out = new int[w * h];
-        for (int y = 0; y < w; y++) for (int x = 0; x < h; x++) out[y * h + x] = in.argb()[(h - 1 - x) * w + y];
-        return new RgbImage(h, w, out);
     }
 }

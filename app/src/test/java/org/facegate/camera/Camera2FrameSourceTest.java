@@ -19,7 +19,6 @@ import android.view.View;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.facegate.image.RgbImage;
 import org.facegate.testing.Await;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -40,7 +39,9 @@ public class Camera2FrameSourceTest {
         }
 
         @Override
-        public void frame(RgbImage frame, long timeMillis) {}
+        public void frame(CameraFrame frame) {
+            frame.release();
+        }
 
         @Override
         public void problem(FrameSource.Problem problem, String detail) {

@@ -31,7 +31,7 @@ import org.junit.Test;
  * The gate with liveness on, on real data: the selfie clip of {@code shared/eval/liveness} (168 frames at 12 fps of a
  * man blinking, head still; see its SOURCE.md) is the owner at the camera, and one of its frames is both his
  * enrollment photo and the photo an attacker holds up, still or moved as a plane ({@link PlanarAttack}). Frames are
- * replayed one by one with their capture times, mirrored as the front camera delivers them. Replays that only have
+ * replayed one by one with their capture times, through a front camera's sensor and the app's conversion. Replays that only have
  * to outlast a session's time limit run at {@link #SLOW_FPS} (a slow camera: every challenge is timed on capture
  * times), since the desktop runtime takes a good part of a second per frame on a busy machine. Skipped with a
  * message when the data is absent ({@code -Dfacegate.liveness}).
@@ -51,21 +51,17 @@ public class LivenessGateTest extends AppTest {
         return f;
     }
 
-    /** Every {@code step}-th clip frame from {@code from} to {@code to}, as the front camera delivers them (mirrored). */
+    /** Every {@code step}-th clip frame from {@code from} to {@code to}: the camera's own view, unmirrored. */
     private static List<RgbImage> clip(int from, int to, int step) {
         List<RgbImage> frames = new ArrayList<>();
-        for (int i = from; i <= to; i += step) frames.add(Photos.rgb(clipFrame(i)).mirrored());
+        for (int i = from; i <= to; i += step) frames.add(Photos.rgb(clipFrame(i)));
         return frames;
     }
 
-    /** The enrollment photo filmed as {@code motion}: {@code seconds} of frames at {@link #SLOW_FPS}, mirrored. */
+    /** The enrollment photo filmed as {@code motion}: {@code seconds} of frames at {@link #SLOW_FPS}. */
     private static List<RgbImage> photoAttack(PlanarAttack.Motion motion, double seconds) {
         RgbImage photo = Photos.rgb(clipFrame(ENROLL_FRAME));
-        List<RgbImage> frames = new ArrayList<>();
-        for (RgbImage f : PlanarAttack.video(photo, motion, PlanarAttack.Degradation.NOISE, (int) Math.ceil(seconds * SLOW_FPS), 270, 480, 7)) {
-            frames.add(f.mirrored());
-        }
-        return frames;
+        return PlanarAttack.video(photo, motion, PlanarAttack.Degradation.NOISE, (int) Math.ceil(seconds * SLOW_FPS), 270, 480, 7);
     }
 
     /** The owner, enrolled from one clip frame, and the gate looking, with every status it shows recorded. */

@@ -6,20 +6,29 @@ import android.view.View;
 import android.widget.ImageView;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.facegate.camera.CameraFrame;
+import org.facegate.camera.FrameBuffers;
 import org.facegate.camera.FrameSource;
+import org.facegate.camera.YuvPlanes;
 import org.facegate.image.RgbImage;
 
 /**
  * A camera that films photos: while started, a background thread offers the photo currently {@link #show shown}
- * about every 15 ms, like a camera at ~60 fps, to the app's sink (which drops frames while the previous one is being
+ * about every 15 ms, like a camera at ~60 fps, to the app's sink (which takes a frame only when none waits to be
  * processed), stamped with the wall clock. Or it {@link #play plays} a clip: every frame once, in order, each
  * waiting until the app is ready for it, stamped with the clip's own time, so a liveness challenge sees the clip's
- * timing however slowly the desktop runtime processes it. The preview shows the photo or the clip's first frame
- * centre-cropped, as the Camera2 preview is.
+ * timing however slowly the desktop runtime processes it. Frames go the way a phone's do: laid on a front camera's
+ * sensor ({@link #SENSOR_DEGREES}) as NV21 planes and converted by the app's own {@link FrameBuffers} into upright
+ * RGB with its luma plane. The preview shows the photo or the clip's first frame mirrored and centre-cropped, as
+ * the Camera2 preview is.
  */
 public final class ReplayFrameSource implements FrameSource {
+    /** The clockwise turn that makes the replayed sensor's images upright: a typical front camera, phone upright. */
+    public static final int SENSOR_DEGREES = 270;
+
     private final ImageView preview;
-    private volatile RgbImage frame;
+    private final FrameBuffers buffers = new FrameBuffers();
+    private volatile YuvPlanes frame;
     private volatile List<RgbImage> clip;
     private volatile long clipStartMillis;
     private volatile int clipFps;
@@ -35,18 +44,19 @@ public final class ReplayFrameSource implements FrameSource {
     public ReplayFrameSource(Activity activity) {
         preview = new ImageView(activity);
         preview.setScaleType(ImageView.ScaleType.CENTER_CROP);
+        preview.setScaleX(-1);
     }
 
     /** Puts a photo in front of the camera (null: nothing, no frames). Call on the main thread. */
     public void show(Bitmap photo) {
         clip = null;
         preview.setImageBitmap(photo);
-        frame = photo == null ? null : Photos.rgb(photo);
+        frame = photo == null ? null : Yuv.onSensor(Photos.rgb(photo), SENSOR_DEGREES);
     }
 
     /**
-     * Plays {@code frames} (camera frames: upright, mirrored as a front camera delivers them) at {@code fps}, each
-     * delivered once; afterwards the camera sees nothing. {@code preview} is what the screen shows meanwhile.
+     * Plays {@code frames} (upright, the camera's own unmirrored view) at {@code fps}, each delivered once; afterwards
+     * the camera sees nothing. {@code preview} is what the screen shows meanwhile.
      */
     public void play(List<RgbImage> frames, int fps, Bitmap preview) {
         this.preview.setImageBitmap(preview);
@@ -93,11 +103,11 @@ public final class ReplayFrameSource implements FrameSource {
                     continue;
                 }
                 List<RgbImage> c = clip;
-                RgbImage f = frame;
+                YuvPlanes f = frame;
                 int i = played.get();
                 if (c != null) {
                     if (i < c.size() && s.ready()) {
-                        deliver(s, c.get(i), clipStartMillis + i * 1000L / clipFps);
+                        deliver(s, Yuv.onSensor(c.get(i), SENSOR_DEGREES), clipStartMillis + i * 1000L / clipFps);
                         played.incrementAndGet();
                     }
                 } else if (f != null) {
@@ -123,9 +133,11 @@ public final class ReplayFrameSource implements FrameSource {
         }
     }
 
-    private void deliver(Sink s, RgbImage f, long timeMillis) {
+    private void deliver(Sink s, YuvPlanes planes, long timeMillis) {
         lastMillis = Math.max(lastMillis, timeMillis);
-        s.frame(f, lastMillis);
+        CameraFrame f = buffers.convert(planes, SENSOR_DEGREES, lastMillis);
+        if (f == null) throw new AssertionError("no free camera frame although the sink was ready: a frame was not released");
+        s.frame(f);
         delivered.incrementAndGet();
     }
 

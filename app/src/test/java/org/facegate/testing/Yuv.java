@@ -20,6 +20,24 @@ public final class Yuv {
         public static final Layout I420 = new Layout(3, 5, 1);
     }
 
+    /**
+     * What a sensor holds of an {@code upright} frame when turning its image clockwise by {@code rotation} makes it
+     * upright (270 for a typical front camera held upright), as NV21 planes.
+     */
+    public static YuvPlanes onSensor(RgbImage upright, int rotation) {
+        RgbImage s = upright;
+        for (int q = 0; q < (360 - rotation) % 360 / 90; q++) s = clockwise(s);
+        return encode(s, Layout.NV21);
+    }
+
+    /** A quarter turn clockwise: the output's top-left pixel is the input's bottom-left one. */
+    public static RgbImage clockwise(RgbImage in) {
+        int w = in.width(), h = in.height();
+        int[] out = new int[w * h];
+        for (int y = 0; y < w; y++) for (int x = 0; x < h; x++) out[y * h + x] = in.argb()[(h - 1 - x) * w + y];
+        return new RgbImage(h, w, out);
+    }
+
     /** {@code image} as it lies on the sensor (no turning), in {@code layout}. */
     public static YuvPlanes encode(RgbImage image, Layout layout) {
         int w = image.width(), h = image.height(), cw = (w + 1) / 2, ch = (h + 1) / 2;

@@ -181,14 +181,14 @@ public final class ChallengeSession {
         Challenge c = challenges.get(index);
         if (c == Challenge.BLINK) {
             if (blink == null) blink = new BlinkDetector();
-            return blink.add(frame.timeMillis(), frame.mesh(), frame.image());
+            return blink.add(frame.timeMillis(), frame.mesh(), frame.image(), frame.luma());
         }
         if (tracker == null) {
-            tracker = new ParallaxTracker(frame.image(), frame.mesh());
+            tracker = new ParallaxTracker(frame.image(), frame.luma(), frame.mesh());
             baseYaw = frame.pose().yaw();
             return false;
         }
-        tracker.update(frame.image(), previousMesh, frame.mesh());
+        tracker.update(frame.image(), frame.luma(), previousMesh, frame.mesh());
         float turn = (frame.pose().yaw() - baseYaw) * c.direction();
         bestTurn = Math.max(bestTurn, turn);
         if (turn < MIN_TURN_DEGREES) {

@@ -1,6 +1,7 @@
 package org.facegate.liveness;
 
 import org.facegate.detect.MeshLandmarks;
+import org.facegate.image.LumaPlane;
 import org.facegate.image.RgbImage;
 
 /**
@@ -28,10 +29,12 @@ final class ParallaxTracker {
     private final float[] reference;
     private float[] current;
     private final boolean[] lost;
-    private PointTracker.Gray[] previous;
+    /** The last frame's pyramid, and the one the next frame is written into (they alternate). */
+    private PointTracker.Gray[] previous, spare;
     private float anchorResidual = Float.NaN;
 
-    ParallaxTracker(RgbImage image, MeshLandmarks mesh) {
+    /** @param luma the frame's luma plane, or null to take the grey levels from {@code image} */
+    ParallaxTracker(RgbImage image, LumaPlane luma, MeshLandmarks mesh) {
         span = FaceGeometry.eyeSpan(mesh);
         ux = (mesh.x(MeshLandmarks.LEFT_EYE_OUTER) - mesh.x(MeshLandmarks.RIGHT_EYE_OUTER)) / span;
         uy = (mesh.y(MeshLandmarks.LEFT_EYE_OUTER) - mesh.y(MeshLandmarks.RIGHT_EYE_OUTER)) / span;
@@ -45,19 +48,20 @@ final class ParallaxTracker {
         }
         current = reference.clone();
         lost = new boolean[n];
-        previous = PointTracker.pyramid(image);
+        previous = PointTracker.pyramid(image, luma, null);
     }
 
     /**
      * Follows the points into the next frame; the meshes of the previous and this frame give each point's initial
      * guess (the pixels decide where it ends up), so fast motion does not lose the points.
      */
-    void update(RgbImage image, MeshLandmarks before, MeshLandmarks now) {
-        PointTracker.Gray[] next = PointTracker.pyramid(image);
+    void update(RgbImage image, LumaPlane luma, MeshLandmarks before, MeshLandmarks now) {
+        PointTracker.Gray[] next = PointTracker.pyramid(image, luma, spare);
         float[] out = new float[current.length];
         float[] err = PointTracker.track(previous, next, current, guess(IDS, before, now), out, radius);
         for (int i = 0; i < err.length; i++) if (!(err[i] <= MAX_ERROR)) lost[i] = true;
         current = out;
+        spare = previous;
         previous = next;
     }
 
