@@ -1,5 +1,6 @@
 package org.facegate;
 
+import android.annotation.SuppressLint;
 import android.content.Context;
 import android.content.SharedPreferences;
 import android.os.Handler;
@@ -128,6 +129,7 @@ public final class Services {
      * Deletes every trace of the people enrolled and of the PIN: database file, template key, preferences. The app
      * is back at first run afterwards. Blocking.
      */
+    @SuppressLint("ApplySharedPref")
     public synchronized void deleteAllData() throws java.security.GeneralSecurityException {
         session.lock();
         if (db != null) db.close();
@@ -135,7 +137,7 @@ public final class Services {
         gallery = null;
         context.deleteDatabase(FaceGateDatabase.FILE_NAME);
         cipher.destroyKey();
-        prefs.edit().clear().commit();
+        prefs.edit().clear().commit();      // on disk before the call returns: "deleted" must mean deleted
         rules = null;
     }
 }

@@ -256,7 +256,7 @@ public final class EnrollActivity extends CameraActivity {
 
     private void showCount(int n) {
         bar.setProgress(n);
-        count.setText(getString(R.string.enroll_progress, n, SAMPLES));
+        count.setText(getResources().getQuantityString(R.plurals.enroll_progress, SAMPLES, n, SAMPLES));
     }
 
     private static String capitalized(String s) {
