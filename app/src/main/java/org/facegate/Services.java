@@ -1,14 +1,21 @@
 package org.facegate;
 
 import android.annotation.SuppressLint;
+import android.app.Activity;
 import android.content.Context;
 import android.content.SharedPreferences;
 import android.os.Handler;
 import android.os.Looper;
 import android.widget.Toast;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.facegate.camera.Camera2FrameSource;
+import org.facegate.camera.CameraSetup;
 import org.facegate.camera.FrameSource;
+import org.facegate.diagnostics.Diagnostics;
+import org.facegate.diagnostics.DiagnosticsReport;
+import org.facegate.diagnostics.FrameTimings;
+import org.facegate.diagnostics.TimedRuntime;
 import org.facegate.engine.AssetModelSource;
 import org.facegate.engine.FaceEngine;
 import org.facegate.engine.TfliteRuntime;
@@ -42,6 +49,13 @@ public final class Services {
      * throws is shown as a message ("Something went wrong…") instead of ending the process.
      */
     public final IoThread io;
+
+    /** Where the time of the last processed camera frames went (the diagnostics screen). */
+    public final FrameTimings timings = new FrameTimings();
+    /** How the last camera screen's camera was set up (the diagnostics screen); null before one started. */
+    public volatile CameraSetup camera;
+    /** The diagnostics screen's report: gathered from the phone and these services. */
+    public Function<Activity, DiagnosticsReport> diagnostics = screen -> Diagnostics.gather(this, screen);
 
     /** Camera screens get their frames from here: the front camera by default. */
     public FrameSource.Factory frames = Camera2FrameSource::new;
@@ -111,7 +125,8 @@ public final class Services {
 
     /** The inference thread and its models. */
     public synchronized FaceEngine engine() {
-        if (engine == null) engine = new FaceEngine(new AssetModelSource(context.getAssets()), () -> runtimes.get());
+        // model runs timed per stage for the diagnostics (TimedRuntime), whichever runtime is set
+        if (engine == null) engine = new FaceEngine(new AssetModelSource(context.getAssets()), () -> new TimedRuntime(runtimes.get(), timings));
         return engine;
     }
 

@@ -38,6 +38,7 @@ public class FastlaneMetadataTest {
         SCREENSHOTS.put("06-household.png", "7-household.png");
         SCREENSHOTS.put("07-settings.png", "8-settings.png");
         SCREENSHOTS.put("08-whos-here-landscape.png", "9-whos-here-landscape.png");
+        SCREENSHOTS.put("09-diagnostics.png", "11-diagnostics.png");
     }
 
     private static String text(String path) throws Exception {

@@ -200,6 +200,16 @@ public final class Camera2FrameSource implements FrameSource {
         }
     }
 
+    @Override
+    public CameraSetup setup() {
+        synchronized (lock) {
+            if (analysisSize == null) return null;
+            return new CameraSetup(cameraId, analysisSize.toString(), previewSize.toString(), sensorDegrees,
+                    focusMode == null ? "fixed focus (no continuous mode listed)"
+                            : focusMode == CaptureRequest.CONTROL_AF_MODE_CONTINUOUS_PICTURE ? "continuous picture" : "continuous video");
+        }
+    }
+
     /** Whether a capture session is running (for tests and diagnostics). */
     public boolean isStreaming() {
         synchronized (lock) {
@@ -217,13 +227,6 @@ public final class Camera2FrameSource implements FrameSource {
     /** The clockwise rotation applied to sensor images, in degrees. */
     public int rotation() {
         return rotation;
-    }
-
-    /** The analysis (YUV) and preview sizes asked for; null before {@link #start}. */
-    public Size[] sizes() {
-        synchronized (lock) {
-            return analysisSize == null ? null : new Size[] {analysisSize, previewSize};
-        }
     }
 
     /**

@@ -15,17 +15,23 @@ public final class CameraFrame {
     byte[] lumaBytes;
     private RgbImage image;
     private LumaPlane luma;
-    private long timeMillis;
+    private long timeMillis, convertNanos;
     boolean inUse;
 
     CameraFrame(FrameBuffers owner) {
         this.owner = owner;
     }
 
-    void set(RgbImage image, LumaPlane luma, long timeMillis) {
+    void set(RgbImage image, LumaPlane luma, long timeMillis, long convertNanos) {
         this.image = image;
         this.luma = luma;
         this.timeMillis = timeMillis;
+        this.convertNanos = convertNanos;
+    }
+
+    /** What converting it took on the camera thread, nanoseconds (for the diagnostics). */
+    public long convertNanos() {
+        return convertNanos;
     }
 
     /** The frame, upright and unmirrored (the preview shows it mirrored, as a mirror would). */

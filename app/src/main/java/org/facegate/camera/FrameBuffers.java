@@ -32,12 +32,13 @@ public final class FrameBuffers {
             }
         }
         if (f == null) return null;
+        long t0 = System.nanoTime();
         int n = in.width() * in.height();
         if (f.pixels == null || f.pixels.length < n) {
             f.pixels = new int[n];
             f.lumaBytes = new byte[n];
         }
-        f.set(converter.toRgb(in, rotation, false, f.pixels), YuvConverter.luma(in, rotation, f.lumaBytes), timeMillis);
+        f.set(converter.toRgb(in, rotation, false, f.pixels), YuvConverter.luma(in, rotation, f.lumaBytes), timeMillis, System.nanoTime() - t0);
         return f;
     }
 

@@ -56,6 +56,9 @@ public interface FrameSource {
      */
     View preview();
 
+    /** How the source is set up, once {@link #start started}; null before, or when it could not start. */
+    CameraSetup setup();
+
     /** Starts delivering frames (the screen is resumed and has the camera permission). */
     void start(Sink sink);
 

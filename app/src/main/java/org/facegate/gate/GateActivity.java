@@ -96,7 +96,7 @@ public final class GateActivity extends CameraActivity {
                 Person o = g.owner();
                 Gallery.Snapshot s = g.load(models.modelId);
                 boolean stale = o != null && s.of(o.id) == null;
-                attempt = new UnlockAttempt(new Matcher(services.settings.securityLevel()), s.enrolled(), services.settings.livenessMode());
+                attempt = new UnlockAttempt(new Matcher(services.settings.securityLevel()), s.enrolled(), services.settings.livenessMode(), services.timings);
                 boolean anyone = attempt.anyUnlocker();
                 services.main.post(() -> {
                     owner = o;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.facegate.detect.Box;
+import org.facegate.diagnostics.FrameTimings;
 import org.facegate.detect.Face;
 import org.facegate.engine.FaceModels;
 import org.facegate.image.LumaPlane;
@@ -71,6 +72,9 @@ public final class UnlockAttempt {
     private final List<Gallery.Enrolled> enrolled;
     private final GalleryIndex index;
     private final LivenessMode mode;
+    private final FrameTimings timings;
+    /** Time spent in the identity check during the current session offer, nanoseconds. */
+    private long identityNanos;
     private final Random random = new SecureRandom();
     private IdentityVote vote;
     // liveness: the running session and the last frame its identity check judged
@@ -79,14 +83,19 @@ public final class UnlockAttempt {
     private Face checkedFace;
     private boolean checkedAnswer;
 
-    /** @param enrolled everyone with templates of the current model (identification runs against all of them) */
-    public UnlockAttempt(Matcher matcher, List<Gallery.Enrolled> enrolled, LivenessMode mode) {
+    /**
+     * @param enrolled everyone with templates of the current model (identification runs against all of them)
+     * @param timings  receives the liveness stage's time of each frame (the challenge's own work, the identity
+     *                 check's embedding left out: its model runs are timed as such)
+     */
+    public UnlockAttempt(Matcher matcher, List<Gallery.Enrolled> enrolled, LivenessMode mode, FrameTimings timings) {
         this.matcher = matcher;
         this.enrolled = enrolled;
         List<org.facegate.match.Person> people = new ArrayList<>();
         for (Gallery.Enrolled e : enrolled) people.add(new org.facegate.match.Person(e.person().name, e.samples()));
         this.index = GalleryIndex.of(people);
         this.mode = mode;
+        this.timings = timings;
         reset();
     }
 
@@ -132,7 +141,10 @@ public final class UnlockAttempt {
             session = mode == LivenessMode.ACTIVE ? ChallengeSession.random(random, (image, face) -> identity(models, image, face))
                     : ChallengeSession.passive((image, face) -> identity(models, image, face), PASSIVE_MILLIS);
         }
+        identityNanos = 0;
+        long t0 = System.nanoTime();
         ChallengeSession.State state = session.offer(f);
+        timings.add(FrameTimings.Stage.LIVENESS, System.nanoTime() - t0 - identityNanos);
         String confirmed = vote.confirmed();
         Gallery.Enrolled who = confirmed == null ? null : byName(confirmed);
         if (state == ChallengeSession.State.RUNNING) {
@@ -161,7 +173,9 @@ public final class UnlockAttempt {
     private boolean identity(FaceModels models, RgbImage image, Face face) {
         // the session asks again about the frame that completes a challenge: same frame, same answer
         if (image == checkedImage && face == checkedFace) return checkedAnswer;
+        long t0 = System.nanoTime();
         IdentityVote.State s = vote.add(models.embed(image, face));
+        identityNanos += System.nanoTime() - t0;
         checkedImage = image;
         checkedFace = face;
         checkedAnswer = s == IdentityVote.State.PENDING || (s == IdentityVote.State.CONFIRMED && byName(vote.confirmed()).person().mayUnlock);

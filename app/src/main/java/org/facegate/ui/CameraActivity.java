@@ -4,6 +4,7 @@ import android.Manifest;
 import android.content.Intent;
 import android.content.pm.PackageManager;
 import android.net.Uri;
+import android.os.SystemClock;
 import android.provider.Settings;
 import android.view.Gravity;
 import android.view.View;
@@ -11,6 +12,7 @@ import android.widget.FrameLayout;
 import android.widget.TextView;
 import org.facegate.R;
 import org.facegate.camera.CameraFrame;
+import org.facegate.camera.CameraSetup;
 import org.facegate.camera.FrameSource;
 import org.facegate.engine.FaceEngine;
 import org.facegate.engine.FaceModels;
@@ -43,8 +45,11 @@ public abstract class CameraActivity extends SecureActivity {
             CameraFrame frame = frames.take();
             if (frame == null) return;
             Runnable show;
+            services.timings.begin();
+            long t0 = System.nanoTime();
             try {
                 show = analyze(models, frame);
+                services.timings.frameDone(frame.convertNanos(), System.nanoTime() - t0, SystemClock.elapsedRealtime());
             } finally {
                 frame.release();
             }
@@ -140,6 +145,7 @@ public abstract class CameraActivity extends SecureActivity {
         }
         problem.setVisibility(View.GONE);
         running = true;
+        services.timings.clear();       // the report's frames are this camera's
         source.start(new FrameSource.Sink() {
             @Override
             public boolean ready() {
@@ -169,6 +175,8 @@ public abstract class CameraActivity extends SecureActivity {
                 });
             }
         });
+        CameraSetup setup = source.setup();
+        if (setup != null) services.camera = setup;
     }
 
     private void stopCamera() {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import org.facegate.camera.CameraFrame;
 import org.facegate.camera.FrameBuffers;
 import org.facegate.camera.YuvPlanes;
+import org.facegate.diagnostics.FrameTimings;
 import org.facegate.engine.FaceModels;
 import org.facegate.enroll.Enroller;
 import org.facegate.enroll.QualityGate;
@@ -65,7 +66,7 @@ public class FrameAllocationBench {
             QualityReport r = enroller.check(photo);
             if (!r.ok()) throw new AssertionError("enrollment frame refused: " + r.issues());
             Gallery.Enrolled owner = new Gallery.Enrolled(new Person(1, "Owner", Role.OWNER, true, 0), List.of(enroller.sample(photo, r).embedding()));
-            UnlockAttempt attempt = new UnlockAttempt(new Matcher(SecurityLevel.standard()), List.of(owner), LivenessMode.ACTIVE);
+            UnlockAttempt attempt = new UnlockAttempt(new Matcher(SecurityLevel.standard()), List.of(owner), LivenessMode.ACTIVE, new FrameTimings());
             FrameBuffers buffers = new FrameBuffers();
             com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
             int n = LOOPS * sensor.size();

@@ -72,6 +72,7 @@ public class Camera2FrameSourceTest {
         source.start(r);
         awaitStreaming(source, r);
         assertEquals(270, source.rotation());
+        assertEquals(new CameraSetup("1", "640x480", "640x480", 270, "fixed focus (no continuous mode listed)"), source.setup());
         source.stop();
         assertTrue(!source.isStreaming() && r.problems.isEmpty());
     }
@@ -117,7 +118,7 @@ public class Camera2FrameSourceTest {
         SurfaceTexture st = new SurfaceTexture(0);
         view.setSurfaceTexture(st);
         view.getSurfaceTextureListener().onSurfaceTextureAvailable(st, 1080, 1920);
-        Matrix expected = CameraGeometry.previewTransform(1080, 1920, source.sizes()[1], 0);
+        Matrix expected = CameraGeometry.previewTransform(1080, 1920, android.util.Size.parseSize(source.setup().preview()), 0);
         assertEquals(expected, view.getTransform(null));
         assertTrue("the camera's buffer is undistorted in the portrait view, not the identity", !view.getTransform(null).isIdentity());
         Await.until(() -> "a session with the preview: " + r.problems, () -> source.isStreaming() && source.previewSurface() != null);
@@ -125,7 +126,7 @@ public class Camera2FrameSourceTest {
         // the view resized (multi-window): transformed again
         view.layout(0, 0, 1080, 1080);
         view.getSurfaceTextureListener().onSurfaceTextureSizeChanged(st, 1080, 1080);
-        assertEquals(CameraGeometry.previewTransform(1080, 1080, source.sizes()[1], 0), view.getTransform(null));
+        assertEquals(CameraGeometry.previewTransform(1080, 1080, android.util.Size.parseSize(source.setup().preview()), 0), view.getTransform(null));
         // the surface goes away and comes back: each session gets its own, the old one is let go
         view.getSurfaceTextureListener().onSurfaceTextureDestroyed(st);
         Await.until(() -> "a session without the preview: " + r.problems, () -> source.isStreaming() && source.previewSurface() == null);

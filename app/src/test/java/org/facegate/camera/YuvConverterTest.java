@@ -23,16 +23,8 @@ public class YuvConverterTest {
         return new RgbImage(8, 4, px);
     }
 
-    /** A quarter turn clockwise: the output's top-left pixel is the input's bottom-left one. */
-    private static RgbImage clockwise(RgbImage in) {
-        int w = in.width(), h = in.height();
-        int[] out = new int[w * h];
-        for (int y = 0; y < w; y++) for (int x = 0; x < h; x++) out[y * h + x] = in.argb()[(h - 1 - x) * w + y];
-        return new RgbImage(h, w, out);
-    }
-
     private static RgbImage turned(RgbImage in, int degrees) {
-        for (int i = 0; i < degrees / 90; i++) in = clockwise(in);
+        for (int i = 0; i < degrees / 90; i++) in = Yuv.clockwise(in);
         return in;
     }
 

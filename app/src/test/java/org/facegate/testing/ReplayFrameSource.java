@@ -7,6 +7,7 @@ import android.widget.ImageView;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.facegate.camera.CameraFrame;
+import org.facegate.camera.CameraSetup;
 import org.facegate.camera.FrameBuffers;
 import org.facegate.camera.FrameSource;
 import org.facegate.camera.YuvPlanes;
@@ -90,6 +91,12 @@ public final class ReplayFrameSource implements FrameSource {
     @Override
     public View preview() {
         return preview;
+    }
+
+    /** A camera that films photos: sizes are the photos'. */
+    @Override
+    public CameraSetup setup() {
+        return started ? new CameraSetup("replay", "photo size", "photo size", SENSOR_DEGREES, "fixed focus (a replay)") : null;
     }
 
     @Override
