@@ -12,22 +12,24 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Writes the project.xml that Android Lint reads when it runs without Gradle: two modules, the app (Android: the
- * expanded manifest, every resource file, every source file, generated ones marked so, its classes, its compile
- * classpath and the java.* stubs of {@code LintSdk}) and facecore (a Java library the app depends on: its sources
- * and classes). Lint wants each source file listed: a source directory is not searched.
+ * Writes the project.xml that Android Lint reads when it runs without Gradle: the app (Android: the expanded manifest,
+ * every resource file, every source file, generated ones marked so, its classes, its compile classpath and the java.*
+ * stubs of {@code LintSdk}) and the Java libraries of the project it ships (facecore, facecore's inference port: their
+ * sources and classes), on which it depends. Lint wants each source file listed: a source directory is not searched.
  *
  * <pre>java LintProject.java --out FILE --sdk SDK_DIR --api API --app APP_DIR --manifest EXPANDED_MANIFEST
- *     --generated GENERATED_SOURCES_DIR --core FACECORE_DIR --classpath APP_COMPILE_CLASSPATH</pre>
+ *     --generated GENERATED_SOURCES_DIR --libraries NAME=DIR,NAME=DIR --classpath APP_COMPILE_CLASSPATH</pre>
  */
 public class LintProject {
     public static void main(String[] args) throws IOException {
         Map<String, String> a = new LinkedHashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) a.put(args[i], args[i + 1]);
-        for (String k : List.of("--out", "--sdk", "--api", "--app", "--manifest", "--generated", "--core", "--classpath")) {
+        for (String k : List.of("--out", "--sdk", "--api", "--app", "--manifest", "--generated", "--libraries", "--classpath")) {
             if (!a.containsKey(k)) throw new IllegalArgumentException("missing " + k);
         }
-        Path app = abs(a.get("--app")), core = abs(a.get("--core")), sdk = abs(a.get("--sdk"));
+        Path app = abs(a.get("--app")), sdk = abs(a.get("--sdk"));
+        Map<String, Path> modules = new LinkedHashMap<>();
+        for (String m : a.get("--libraries").split(",")) modules.put(m.substring(0, m.indexOf('=')), abs(m.substring(m.indexOf('=') + 1)));
         String api = a.get("--api");
         Path platform = sdk.resolve("platforms/android-" + api);
         Path androidJar = platform.resolve("android.jar").toRealPath();
@@ -41,7 +43,7 @@ public class LintProject {
         Files.createDirectories(cache);
         x.append("  <cache dir=\"").append(cache).append("\"/>\n");
 
-        String appModule = app + ":app", coreModule = core + ":facecore";
+        String appModule = app + ":app";
         x.append("  <module name=\"").append(appModule).append("\" android=\"true\" library=\"false\" compile-sdk-version=\"")
                 .append(api).append("\" javaLanguage=\"17\">\n");
         x.append("    <manifest file=\"").append(abs(a.get("--manifest"))).append("\"/>\n");
@@ -55,19 +57,28 @@ public class LintProject {
         List<Path> libraries = new ArrayList<>();
         for (String e : a.get("--classpath").split(File.pathSeparator)) {
             Path p = abs(e);
-            // the platform is the SDK's; facecore is a module of its own; directories are the app's own output
-            if (!p.toString().endsWith(".jar") || !Files.isRegularFile(p) || p.toRealPath().equals(androidJar) || p.startsWith(core)) continue;
+            // the platform is the SDK's; the project's libraries are modules of their own; directories are the app's output
+            if (!p.toString().endsWith(".jar") || !Files.isRegularFile(p) || p.toRealPath().equals(androidJar)
+                    || modules.values().stream().anyMatch(p::startsWith)) continue;
             libraries.add(p);
             x.append("    <classpath file=\"").append(p).append("\"/>\n");
         }
-        x.append("    <dep module=\"").append(coreModule).append("\"/>\n");
+        for (Map.Entry<String, Path> m : modules.entrySet()) {
+            x.append("    <dep module=\"").append(m.getValue()).append(':').append(m.getKey()).append("\"/>\n");
+        }
         x.append("  </module>\n");
 
-        x.append("  <module name=\"").append(coreModule).append("\" android=\"false\" library=\"true\" javaLanguage=\"17\">\n");
-        for (Path f : files(core.resolve("src/main/java"), ".java")) x.append("    <src file=\"").append(f).append("\"/>\n");
-        x.append("    <classes dir=\"").append(core.resolve("target/classes")).append("\"/>\n");
-        for (Path p : libraries) x.append("    <classpath file=\"").append(p).append("\"/>\n");
-        x.append("  </module>\n");
+        for (Map.Entry<String, Path> m : modules.entrySet()) {
+            Path dir = m.getValue();
+            x.append("  <module name=\"").append(dir).append(':').append(m.getKey()).append("\" android=\"false\" library=\"true\" javaLanguage=\"17\">\n");
+            for (Path f : files(dir.resolve("src/main/java"), ".java")) x.append("    <src file=\"").append(f).append("\"/>\n");
+            x.append("    <classes dir=\"").append(dir.resolve("target/classes")).append("\"/>\n");
+            for (Path p : libraries) x.append("    <classpath file=\"").append(p).append("\"/>\n");
+            for (Map.Entry<String, Path> other : modules.entrySet()) {
+                if (other != m) x.append("    <classpath file=\"").append(other.getValue().resolve("target/classes")).append("\"/>\n");
+            }
+            x.append("  </module>\n");
+        }
         x.append("</project>\n");
 
         Path out = abs(a.get("--out"));
