@@ -7,12 +7,8 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assume.assumeTrue;
 import static org.robolectric.Shadows.shadowOf;
 
-import android.text.Editable;
-import android.text.TextWatcher;
-import android.widget.TextView;
 import java.io.File;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.facegate.R;
@@ -42,7 +38,8 @@ public class LivenessGateTest extends AppTest {
     static final int ENROLL_FRAME = 35;
     static final String OWNER = "Clip Owner";
 
-    private final List<String> statuses = Collections.synchronizedList(new ArrayList<>());
+    /** Every status the gate showed. */
+    private List<String> statuses = List.of();
 
     private static File clipFrame(int n) {
         String dir = System.getProperty("facegate.liveness");
@@ -71,19 +68,7 @@ public class LivenessGateTest extends AppTest {
         enroll(OWNER, Role.OWNER, true, clipFrame(ENROLL_FRAME));
         GateActivity gate = start(GateActivity.class);
         Await.until(() -> "camera to start: " + statusOf(gate), () -> !cameras.isEmpty() && camera().started);
-        ((TextView) gate.findViewById(R.id.gate_status)).addTextChangedListener(new TextWatcher() {
-            @Override
-            public void beforeTextChanged(CharSequence s, int start, int count, int after) {}
-
-            @Override
-            public void onTextChanged(CharSequence s, int start, int before, int count) {}
-
-            @Override
-            public void afterTextChanged(Editable s) {
-                String t = s.toString();
-                if (statuses.isEmpty() || !statuses.get(statuses.size() - 1).equals(t)) statuses.add(t);
-            }
-        });
+        statuses = texts(gate, R.id.gate_status);
         return gate;
     }
 
