@@ -1,15 +1,22 @@
 package org.facegate;
 
+import android.annotation.SuppressLint;
+import android.app.Activity;
 import android.content.Context;
 import android.content.SharedPreferences;
 import android.os.Handler;
 import android.os.Looper;
+import android.widget.Toast;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.facegate.camera.Camera2FrameSource;
+import org.facegate.camera.CameraSetup;
 import org.facegate.camera.FrameSource;
+import org.facegate.diagnostics.Diagnostics;
+import org.facegate.diagnostics.DiagnosticsReport;
+import org.facegate.diagnostics.FrameTimings;
+import org.facegate.diagnostics.TimedRuntime;
 import org.facegate.engine.AssetModelSource;
 import org.facegate.engine.FaceEngine;
 import org.facegate.engine.TfliteRuntime;
@@ -39,13 +46,19 @@ public final class Services {
     public final Session session = new Session();
     public final AppSettings settings;
     public final PinStore pin;
-    /** Blocking work that is not inference (PIN hashing, database writes from screens), one task at a time. */
-    public final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "facegate-io");
-        t.setDaemon(true);
-        return t;
-    });
     public final Handler main = new Handler(Looper.getMainLooper());
+    /**
+     * Blocking work that is not inference (PIN hashing, database writes from screens), one task at a time; a task that
+     * throws is shown as a message ("Something went wrong…") instead of ending the process.
+     */
+    public final IoThread io;
+
+    /** Where the time of the last processed camera frames went (the diagnostics screen). */
+    public final FrameTimings timings = new FrameTimings();
+    /** How the last camera screen's camera was set up (the diagnostics screen); null before one started. */
+    public volatile CameraSetup camera;
+    /** The diagnostics screen's report: gathered from the phone and these services. */
+    public Function<Activity, DiagnosticsReport> diagnostics = screen -> Diagnostics.gather(this, screen);
 
     /** Camera screens get their frames from here: the front camera by default. */
     public FrameSource.Factory frames = Camera2FrameSource::new;
@@ -72,6 +85,8 @@ public final class Services {
         this.settings = new AppSettings(prefs);
         this.pin = new PinStore(prefs);
         this.clock = DeviceClock.system(this.context.getContentResolver());
+        this.io = new IoThread(main, e -> Toast.makeText(this.context,
+                this.context.getString(R.string.io_failed, e.getClass().getSimpleName() + ": " + e.getMessage()), Toast.LENGTH_LONG).show());
     }
 
     private InferenceRuntime deviceRuntime() {
@@ -103,13 +118,20 @@ public final class Services {
 
     /** The enrolled faces, sealed with {@link #cipher}. */
     public synchronized Gallery gallery() {
-        if (gallery == null) gallery = new Gallery(db(), cipher);
+        if (gallery == null) {
+            Gallery g = new Gallery(db(), cipher);
+            // decrypted templates stay in memory for the unlocked session only
+            session.onChange(g::allowCache);
+            g.allowCache(session.isUnlocked());
+            gallery = g;
+        }
         return gallery;
     }
 
     /** The inference thread and its models. */
     public synchronized FaceEngine engine() {
-        if (engine == null) engine = new FaceEngine(new AssetModelSource(context.getAssets()), () -> runtimes.get());
+        // model runs timed per stage for the diagnostics (TimedRuntime), whichever runtime is set
+        if (engine == null) engine = new FaceEngine(new AssetModelSource(context.getAssets()), () -> new TimedRuntime(runtimes.get(), timings));
         return engine;
     }
 
@@ -127,6 +149,7 @@ public final class Services {
      * Deletes every trace of the people enrolled and of the PIN: database file, template key, preferences. The app
      * is back at first run afterwards. Blocking.
      */
+    @SuppressLint("ApplySharedPref")
     public synchronized void deleteAllData() throws java.security.GeneralSecurityException {
         session.lock();
         if (db != null) db.close();
@@ -134,7 +157,7 @@ public final class Services {
         gallery = null;
         context.deleteDatabase(FaceGateDatabase.FILE_NAME);
         cipher.destroyKey();
-        prefs.edit().clear().commit();
+        prefs.edit().clear().commit();      // on disk before the call returns: "deleted" must mean deleted
         rules = null;
     }
 }

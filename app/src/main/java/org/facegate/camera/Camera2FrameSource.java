@@ -5,8 +5,8 @@ import android.app.Activity;
 import android.content.Context;
 import android.content.pm.PackageManager;
 import android.graphics.ImageFormat;
-import android.graphics.Matrix;
-import android.graphics.RectF;
+import android.graphics.Point;
+import android.graphics.Rect;
 import android.graphics.SurfaceTexture;
 import android.hardware.camera2.CameraAccessException;
 import android.hardware.camera2.CameraCaptureSession;
@@ -15,54 +15,103 @@ import android.hardware.camera2.CameraDevice;
 import android.hardware.camera2.CameraManager;
 import android.hardware.camera2.CaptureRequest;
 import android.hardware.camera2.params.StreamConfigurationMap;
+import android.hardware.display.DisplayManager;
 import android.media.Image;
 import android.media.ImageReader;
 import android.os.Handler;
 import android.os.HandlerThread;
+import android.os.Looper;
 import android.util.Size;
+import android.view.Display;
 import android.view.Surface;
 import android.view.TextureView;
 import android.view.View;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import org.facegate.image.RgbImage;
 
 /**
- * The front camera through Camera2, all in this class: preview on a {@link TextureView}, frames from an
- * {@link ImageReader} in YUV_420_888 converted to upright, mirrored RGB (rotated by the sensor orientation and the
- * display rotation). Frames arrive on a background thread; {@link ImageReader#acquireLatestImage} skips what piled up
- * and a frame is converted only when the sink is ready, so nothing queues up while the previous frame is processed.
- * Opened in {@link #start} (on resume) and released in {@link #stop} (on pause).
+ * The front camera through Camera2, all in this class: preview on a {@link TextureView} at a display-sized
+ * resolution, frames from an {@link ImageReader} in YUV_420_888 at about 640x480 converted into reused
+ * {@link FrameBuffers} as upright, unmirrored RGB with their luma planes (turned by the sensor orientation and the
+ * display rotation, which a {@link DisplayManager.DisplayListener} follows: a 180-degree turn recreates no screen).
+ * Frames arrive on a background thread; {@link ImageReader#acquireLatestImage} skips what piled up and a frame is
+ * converted only when the sink is ready for it (the next one may be converted while one is processed), so nothing
+ * queues up. Opened in {@link #start} (on resume) and
+ * released in {@link #stop} (on pause); in between {@link CameraLifecycle} decides when to reopen (another app took the
+ * camera, a device error) and which callbacks are stale.
  */
 public final class Camera2FrameSource implements FrameSource {
-    /** Analysis resolution asked for: faces at arm's length stay well above the quality gate's minimum size. */
-    static final int WANT_WIDTH = 640, WANT_HEIGHT = 480;
-
     private final Activity activity;
     private final TextureView preview;
     private final CameraManager manager;
+    private final DisplayManager displays;
+    private final Handler main = new Handler(Looper.getMainLooper());
     private final Object lock = new Object();
-    // guarded by lock; handed between the main thread and the camera thread
+    private final FrameBuffers buffers = new FrameBuffers();
+    // guarded by lock
+    private final CameraLifecycle life;
     private Sink sink;
     private HandlerThread thread;
     private Handler handler;
+    private String cameraId;
+    private int sensorDegrees;
+    private Size analysisSize, previewSize;
+    private Integer focusMode;
     private CameraDevice camera;
     private CameraCaptureSession session;
+    private Surface previewSurface;
     private ImageReader reader;
-    private int rotation;
-    private Size size;
+    /** Read by the camera thread for each frame; written when the display turns. */
+    private volatile int rotation;
+
+    private final CameraManager.AvailabilityCallback availability = new CameraManager.AvailabilityCallback() {
+        @Override
+        public void onCameraAvailable(String id) {
+            synchronized (lock) {
+                if (id.equals(cameraId)) life.available();
+            }
+        }
+
+        /** API 29+: e.g. this screen became the focused one in multi-window, and may now take the camera back. */
+        @Override
+        public void onCameraAccessPrioritiesChanged() {
+            synchronized (lock) {
+                life.available();
+            }
+        }
+    };
+
+    private final DisplayManager.DisplayListener displayListener = new DisplayManager.DisplayListener() {
+        @Override
+        public void onDisplayChanged(int displayId) {
+            if (displayId != Display.DEFAULT_DISPLAY) return;
+            synchronized (lock) {
+                if (sink == null) return;
+                rotation = CameraGeometry.frameRotation(sensorDegrees, displayDegrees(), true);
+            }
+            configureTransform();
+        }
+
+        @Override
+        public void onDisplayAdded(int displayId) {}
+
+        @Override
+        public void onDisplayRemoved(int displayId) {}
+    };
 
     public Camera2FrameSource(Activity activity) {
         this.activity = activity;
         this.preview = new TextureView(activity);
         this.manager = (CameraManager) activity.getSystemService(Context.CAMERA_SERVICE);
+        this.displays = (DisplayManager) activity.getSystemService(Context.DISPLAY_SERVICE);
+        this.life = new CameraLifecycle(new Actions());
         preview.setSurfaceTextureListener(new TextureView.SurfaceTextureListener() {
             @Override
             public void onSurfaceTextureAvailable(SurfaceTexture st, int w, int h) {
+                configureTransform();
                 synchronized (lock) {
-                    // the camera may have opened before the preview surface existed: start over with both
-                    if (camera != null) handler.post(Camera2FrameSource.this::createSession);
+                    // the camera may have opened before the preview surface existed: a session with both
+                    life.surface(true);
                 }
             }
 
@@ -73,6 +122,9 @@ public final class Camera2FrameSource implements FrameSource {
 
             @Override
             public boolean onSurfaceTextureDestroyed(SurfaceTexture st) {
+                synchronized (lock) {
+                    life.surface(false);
+                }
                 return true;
             }
 
@@ -106,94 +158,89 @@ public final class Camera2FrameSource implements FrameSource {
             return;
         }
         Integer sensor = ch.get(CameraCharacteristics.SENSOR_ORIENTATION);
+        StreamConfigurationMap map = ch.get(CameraCharacteristics.SCALER_STREAM_CONFIGURATION_MAP);
+        Rect active = ch.get(CameraCharacteristics.SENSOR_INFO_ACTIVE_ARRAY_SIZE);
+        Size analysis = CameraGeometry.analysisSize(map == null ? null : map.getOutputSizes(ImageFormat.YUV_420_888),
+                active == null || active.isEmpty() ? new Size(4, 3) : new Size(active.width(), active.height()));
+        Point display = new Point();
+        activity.getWindowManager().getDefaultDisplay().getRealSize(display);
         synchronized (lock) {
             sink = s;
-            rotation = frameRotation(sensor == null ? 270 : sensor, displayDegrees(), true);
-            size = chooseSize(ch.get(CameraCharacteristics.SCALER_STREAM_CONFIGURATION_MAP));
+            cameraId = id;
+            sensorDegrees = sensor == null ? 270 : sensor;
+            rotation = CameraGeometry.frameRotation(sensorDegrees, displayDegrees(), true);
+            analysisSize = analysis;
+            previewSize = CameraGeometry.previewSize(map == null ? null : map.getOutputSizes(SurfaceTexture.class), analysis, display.x, display.y);
+            focusMode = focusMode(ch.get(CameraCharacteristics.CONTROL_AF_AVAILABLE_MODES));
             thread = new HandlerThread("facegate-camera");
             thread.start();
             handler = new Handler(thread.getLooper());
-            reader = ImageReader.newInstance(size.getWidth(), size.getHeight(), ImageFormat.YUV_420_888, 2);
+            reader = ImageReader.newInstance(analysis.getWidth(), analysis.getHeight(), ImageFormat.YUV_420_888, 2);
             reader.setOnImageAvailableListener(this::onImage, handler);
-            try {
-                manager.openCamera(id, new CameraDevice.StateCallback() {
-                    @Override
-                    public void onOpened(CameraDevice c) {
-                        synchronized (lock) {
-                            if (sink == null) {        // stopped while opening
-                                c.close();
-                                return;
-                            }
-                            camera = c;
-                        }
-                        createSession();
-                    }
-
-                    @Override
-                    public void onDisconnected(CameraDevice c) {
-                        c.close();
-                        fail(Problem.CAMERA_ERROR, "camera disconnected (in use by another app?)");
-                    }
-
-                    @Override
-                    public void onError(CameraDevice c, int error) {
-                        c.close();
-                        fail(Problem.CAMERA_ERROR, "camera error " + error);
-                    }
-                }, handler);
-            } catch (CameraAccessException | SecurityException e) {
-                Problem p = e instanceof SecurityException ? Problem.PERMISSION_DENIED : Problem.CAMERA_ERROR;
-                sink = null;
-                releaseLocked();
-                s.problem(p, e.getMessage());
-                return;
-            }
+            manager.registerAvailabilityCallback(availability, handler);
+            displays.registerDisplayListener(displayListener, main);
+            life.start(preview.isAvailable());
         }
-        activity.runOnUiThread(this::configureTransform);
+        configureTransform();
     }
 
     @Override
     public void stop() {
         synchronized (lock) {
+            if (sink == null) return;
             sink = null;
-            releaseLocked();
+            life.stop();
+            manager.unregisterAvailabilityCallback(availability);
+            displays.unregisterDisplayListener(displayListener);
+            reader.close();
+            reader = null;
+            thread.quitSafely();        // drops pending retries
+            thread = null;
+            handler = null;
+        }
+    }
+
+    @Override
+    public CameraSetup setup() {
+        synchronized (lock) {
+            if (analysisSize == null) return null;
+            return new CameraSetup(cameraId, analysisSize.toString(), previewSize.toString(), sensorDegrees,
+                    focusMode == null ? "fixed focus (no continuous mode listed)"
+                            : focusMode == CaptureRequest.CONTROL_AF_MODE_CONTINUOUS_PICTURE ? "continuous picture" : "continuous video");
         }
     }
 
     /** Whether a capture session is running (for tests and diagnostics). */
     public boolean isStreaming() {
         synchronized (lock) {
-            return session != null;
+            return life.state() == CameraLifecycle.State.STREAMING && session != null;
+        }
+    }
+
+    /** The preview surface of the current session, null without one (for tests). */
+    Surface previewSurface() {
+        synchronized (lock) {
+            return previewSurface;
         }
     }
 
     /** The clockwise rotation applied to sensor images, in degrees. */
     public int rotation() {
-        synchronized (lock) {
-            return rotation;
-        }
+        return rotation;
     }
 
-    private void releaseLocked() {
-        if (session != null) session.close();
-        if (camera != null) camera.close();
-        if (reader != null) reader.close();
-        if (thread != null) thread.quitSafely();
-        session = null;
-        camera = null;
-        reader = null;
-        thread = null;
-        handler = null;
-    }
-
-    private void fail(Problem p, String detail) {
-        Sink s;
-        synchronized (lock) {
-            s = sink;
-            sink = null;
-            releaseLocked();
+    /**
+     * The autofocus mode to ask for: continuous (picture, as Camera2Basic, else video) when the camera lists it;
+     * null to leave the template's default, as on the fixed-focus front cameras that list only OFF.
+     */
+    static Integer focusMode(int[] available) {
+        if (available == null) return null;
+        int best = -1;
+        for (int m : available) {
+            if (m == CaptureRequest.CONTROL_AF_MODE_CONTINUOUS_PICTURE) best = m;
+            else if (m == CaptureRequest.CONTROL_AF_MODE_CONTINUOUS_VIDEO && best < 0) best = m;
         }
-        if (s != null) s.problem(p, detail);
+        return best < 0 ? null : best;
     }
 
     private String frontCamera() throws CameraAccessException {
@@ -202,20 +249,6 @@ public final class Camera2FrameSource implements FrameSource {
             if (facing != null && facing == CameraCharacteristics.LENS_FACING_FRONT) return id;
         }
         return null;
-    }
-
-    /** The YUV size nearest 640x480 in area among those with a 4:3-ish landscape shape, else the smallest. */
-    static Size chooseSize(StreamConfigurationMap map) {
-        Size[] sizes = map == null ? null : map.getOutputSizes(ImageFormat.YUV_420_888);
-        if (sizes == null || sizes.length == 0) return new Size(WANT_WIDTH, WANT_HEIGHT);
-        Size best = null;
-        long want = (long) WANT_WIDTH * WANT_HEIGHT;
-        for (Size s : sizes) {
-            if (best == null || Math.abs((long) s.getWidth() * s.getHeight() - want) < Math.abs((long) best.getWidth() * best.getHeight() - want)) {
-                best = s;
-            }
-        }
-        return best;
     }
 
     private int displayDegrees() {
@@ -227,64 +260,166 @@ public final class Camera2FrameSource implements FrameSource {
         }
     }
 
-    /**
-     * The clockwise rotation that turns a sensor image upright on a display rotated by {@code displayDegrees}
-     * (Camera2's JPEG-orientation rule: a front camera turns against the display, a back camera with it).
-     */
-    public static int frameRotation(int sensorDegrees, int displayDegrees, boolean front) {
-        return front ? (sensorDegrees + displayDegrees) % 360 : (sensorDegrees - displayDegrees + 360) % 360;
-    }
-
-    private void createSession() {
-        CameraDevice c;
-        ImageReader r;
-        Handler h;
-        synchronized (lock) {
-            c = camera;
-            r = reader;
-            h = handler;
-            if (c == null || r == null) return;
-            if (session != null) {
-                session.close();
-                session = null;
+    /** Camera2 on behalf of the lifecycle; every method runs under the lock. */
+    private final class Actions implements CameraLifecycle.Actions {
+        @Override
+        public void open(int device) {
+            try {
+                manager.openCamera(cameraId, new DeviceCallback(device), handler);
+            } catch (CameraAccessException e) {
+                handler.post(() -> {
+                    synchronized (lock) {
+                        life.openFailed(device, e.getReason(), String.valueOf(e.getMessage()));
+                    }
+                });
+            } catch (IllegalArgumentException e) {        // the camera went away since start()
+                handler.post(() -> {
+                    synchronized (lock) {
+                        life.openFailed(device, CameraLifecycle.ACCESS_CAMERA_ERROR, String.valueOf(e.getMessage()));
+                    }
+                });
+            } catch (SecurityException e) {
+                handler.post(() -> {
+                    synchronized (lock) {
+                        life.permissionDenied(device, String.valueOf(e.getMessage()));
+                    }
+                });
             }
         }
-        List<Surface> targets = new ArrayList<>();
-        targets.add(r.getSurface());
-        SurfaceTexture st = preview.getSurfaceTexture();
-        Surface previewSurface = null;
-        if (st != null) {
-            st.setDefaultBufferSize(size.getWidth(), size.getHeight());
-            previewSurface = new Surface(st);
-            targets.add(previewSurface);
-        }
-        final Surface shown = previewSurface;
-        try {
-            c.createCaptureSession(targets, new CameraCaptureSession.StateCallback() {
-                @Override
-                public void onConfigured(CameraCaptureSession s) {
-                    try {
-                        CaptureRequest.Builder b = c.createCaptureRequest(CameraDevice.TEMPLATE_PREVIEW);
-                        b.addTarget(r.getSurface());
-                        if (shown != null) b.addTarget(shown);
-                        b.set(CaptureRequest.CONTROL_AF_MODE, CaptureRequest.CONTROL_AF_MODE_CONTINUOUS_PICTURE);
-                        s.setRepeatingRequest(b.build(), null, h);
-                        synchronized (lock) {
-                            if (camera == c) session = s;
-                            else s.close();
-                        }
-                    } catch (CameraAccessException | IllegalStateException e) {
-                        fail(Problem.CAMERA_ERROR, "cannot start the preview: " + e.getMessage());
-                    }
-                }
 
-                @Override
-                public void onConfigureFailed(CameraCaptureSession s) {
-                    fail(Problem.CAMERA_ERROR, "camera session configuration failed");
+        @Override
+        public void createSession(int id, boolean withPreview) {
+            CameraDevice c = camera;
+            closeSession();
+            List<Surface> targets = new ArrayList<>();
+            targets.add(reader.getSurface());
+            SurfaceTexture st = preview.getSurfaceTexture();
+            if (withPreview && st != null) {
+                st.setDefaultBufferSize(previewSize.getWidth(), previewSize.getHeight());
+                previewSurface = new Surface(st);
+                targets.add(previewSurface);
+            }
+            Surface shown = previewSurface;
+            try {
+                c.createCaptureSession(targets, new SessionCallback(id, c, shown), handler);
+            } catch (CameraAccessException | IllegalStateException | IllegalArgumentException e) {
+                handler.post(() -> {
+                    synchronized (lock) {
+                        life.sessionFailed(id, "cannot configure the camera: " + e.getMessage());
+                    }
+                });
+            }
+        }
+
+        @Override
+        public void close() {
+            closeSession();
+            if (camera != null) camera.close();
+            camera = null;
+        }
+
+        @Override
+        public void retryAfter(long millis, int token) {
+            handler.postDelayed(() -> {
+                synchronized (lock) {
+                    life.retry(token);
                 }
-            }, h);
-        } catch (CameraAccessException | IllegalStateException e) {
-            fail(Problem.CAMERA_ERROR, "cannot configure the camera: " + e.getMessage());
+            }, millis);
+        }
+
+        @Override
+        public void problem(Problem p, String detail) {
+            if (sink != null) sink.problem(p, detail);
+        }
+
+        @Override
+        public void recovered() {
+            if (sink != null) sink.recovered();
+        }
+    }
+
+    /** Closes the session and releases the preview surface made for it. Under the lock. */
+    private void closeSession() {
+        if (session != null) session.close();
+        session = null;
+        if (previewSurface != null) previewSurface.release();
+        previewSurface = null;
+    }
+
+    /** One opening of the device; reports to the lifecycle with its number. */
+    private final class DeviceCallback extends CameraDevice.StateCallback {
+        private final int device;
+
+        DeviceCallback(int device) {
+            this.device = device;
+        }
+
+        @Override
+        public void onOpened(CameraDevice c) {
+            synchronized (lock) {
+                CameraDevice before = camera;
+                camera = c;
+                if (!life.opened(device)) {      // stopped, or superseded, while opening
+                    camera = before;
+                    c.close();
+                }
+            }
+        }
+
+        @Override
+        public void onDisconnected(CameraDevice c) {
+            synchronized (lock) {
+                life.disconnected(device);
+            }
+            c.close();
+        }
+
+        @Override
+        public void onError(CameraDevice c, int error) {
+            synchronized (lock) {
+                life.error(device, error);
+            }
+            c.close();
+        }
+    }
+
+    /** One capture session; a superseded one closes itself when it is configured and leaves the live one alone. */
+    private final class SessionCallback extends CameraCaptureSession.StateCallback {
+        private final int id;
+        private final CameraDevice device;
+        private final Surface shown;
+
+        SessionCallback(int id, CameraDevice device, Surface shown) {
+            this.id = id;
+            this.device = device;
+            this.shown = shown;
+        }
+
+        @Override
+        public void onConfigured(CameraCaptureSession s) {
+            synchronized (lock) {
+                if (!life.configured(id)) {
+                    s.close();
+                    return;
+                }
+                session = s;
+                try {
+                    CaptureRequest.Builder b = device.createCaptureRequest(CameraDevice.TEMPLATE_PREVIEW);
+                    b.addTarget(reader.getSurface());
+                    if (shown != null) b.addTarget(shown);
+                    if (focusMode != null) b.set(CaptureRequest.CONTROL_AF_MODE, focusMode);
+                    s.setRepeatingRequest(b.build(), null, handler);
+                } catch (CameraAccessException | IllegalStateException e) {
+                    life.sessionFailed(id, "cannot start the preview: " + e.getMessage());
+                }
+            }
+        }
+
+        @Override
+        public void onConfigureFailed(CameraCaptureSession s) {
+            synchronized (lock) {
+                life.sessionFailed(id, "camera session configuration failed");
+            }
         }
     }
 
@@ -296,80 +431,24 @@ public final class Camera2FrameSource implements FrameSource {
             synchronized (lock) {
                 if (sink == null || reader != r || !sink.ready()) return;      // stopped, or busy: drop unconverted
                 Image.Plane[] p = img.getPlanes();
-                sink.frame(toRgb(img.getWidth(), img.getHeight(), p[0].getBuffer(), p[0].getRowStride(),
-                        p[1].getBuffer(), p[2].getBuffer(), p[1].getRowStride(), p[1].getPixelStride(), rotation, true),
-                        img.getTimestamp() / 1_000_000);
+                YuvPlanes planes = new YuvPlanes(img.getWidth(), img.getHeight(), p[0].getBuffer(), p[0].getRowStride(),
+                        p[1].getBuffer(), p[2].getBuffer(), p[1].getRowStride(), p[1].getPixelStride());
+                CameraFrame frame = buffers.convert(planes, rotation, img.getTimestamp() / 1_000_000);
+                if (frame != null) sink.frame(frame);
             }
         } finally {
             img.close();
         }
     }
 
-    /**
-     * YUV 4:2:0 (any row and pixel strides, as YUV_420_888 planes come) to packed RGB, rotated clockwise by
-     * {@code rotation} degrees and then, if {@code mirror}, flipped left-to-right. Full-range BT.601 (JFIF), what
-     * camera YUV output uses.
-     */
-    public static RgbImage toRgb(int width, int height, ByteBuffer y, int yRowStride, ByteBuffer u, ByteBuffer v,
-            int uvRowStride, int uvPixelStride, int rotation, boolean mirror) {
-        boolean swap = rotation == 90 || rotation == 270;
-        int ow = swap ? height : width, oh = swap ? width : height;
-        int[] out = new int[ow * oh];
-        for (int sy = 0; sy < height; sy++) {
-            int yRow = sy * yRowStride, uvRow = (sy >> 1) * uvRowStride;
-            for (int sx = 0; sx < width; sx++) {
-                int yy = y.get(yRow + sx) & 0xFF;
-                int uvi = uvRow + (sx >> 1) * uvPixelStride;
-                int cb = (u.get(uvi) & 0xFF) - 128, cr = (v.get(uvi) & 0xFF) - 128;
-                // fixed point, 16 fractional bits: 1.402, 0.344136, 0.714136, 1.772
-                int r = yy + ((91881 * cr) >> 16);
-                int g = yy - ((22554 * cb + 46802 * cr) >> 16);
-                int b = yy + ((116130 * cb) >> 16);
-                r = r < 0 ? 0 : Math.min(r, 255);
-                g = g < 0 ? 0 : Math.min(g, 255);
-                b = b < 0 ? 0 : Math.min(b, 255);
-                int dx, dy;
-                switch (rotation) {
-                    case 90: dx = height - 1 - sy; dy = sx; break;
-                    case 180: dx = width - 1 - sx; dy = height - 1 - sy; break;
-                    case 270: dx = sy; dy = width - 1 - sx; break;
-                    default: dx = sx; dy = sy;
-                }
-                if (mirror) dx = ow - 1 - dx;
-                out[dy * ow + dx] = 0xFF000000 | (r << 16) | (g << 8) | b;
-            }
-        }
-        return new RgbImage(ow, oh, out);
-    }
-
-    /**
-     * Scales the preview to fill its view without distortion (centre crop, the same mapping the overlay uses) and
-     * turns it for landscape displays: the camera buffer arrives in the sensor's landscape shape.
-     */
+    /** Shows the preview undistorted and upright in its view (when it has a size; called again on every change). */
     private void configureTransform() {
         int vw = preview.getWidth(), vh = preview.getHeight();
         Size s;
         synchronized (lock) {
-            s = size;
+            s = previewSize;
         }
         if (vw == 0 || vh == 0 || s == null) return;
-        int deg = displayDegrees();
-        Matrix m = new Matrix();
-        RectF view = new RectF(0, 0, vw, vh);
-        boolean landscape = deg == 90 || deg == 270;
-        // the buffer as the view would show it unscaled: landscape sensor shape on a landscape display, else portrait
-        float bw = landscape ? s.getWidth() : s.getHeight(), bh = landscape ? s.getHeight() : s.getWidth();
-        float scale = Math.max(vw / bw, vh / bh);
-        if (landscape) {
-            RectF buffer = new RectF(0, 0, bh, bw);
-            buffer.offset(view.centerX() - buffer.centerX(), view.centerY() - buffer.centerY());
-            m.setRectToRect(view, buffer, Matrix.ScaleToFit.FILL);
-            m.postScale(scale, scale, view.centerX(), view.centerY());
-            m.postRotate(deg == 90 ? 270 : 90, view.centerX(), view.centerY());
-        } else {
-            m.setScale(bw * scale / vw, bh * scale / vh, view.centerX(), view.centerY());
-            if (deg == 180) m.postRotate(180, view.centerX(), view.centerY());
-        }
-        preview.setTransform(m);
+        preview.setTransform(CameraGeometry.previewTransform(vw, vh, s, displayDegrees()));
     }
 }

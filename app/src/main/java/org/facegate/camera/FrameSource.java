@@ -2,7 +2,6 @@ package org.facegate.camera;
 
 import android.app.Activity;
 import android.view.View;
-import org.facegate.image.RgbImage;
 
 /**
  * Where camera screens get their frames: {@link Camera2FrameSource} on a phone, a replay of real photos in tests.
@@ -15,26 +14,35 @@ public interface FrameSource {
         PERMISSION_DENIED,
         /** The device has no front-facing camera. */
         NO_FRONT_CAMERA,
-        /** The camera failed or is in use by another app. */
+        /**
+         * Another app took the camera, or it is waited for after an error: the source keeps trying while started and
+         * calls {@link Sink#recovered} once frames flow again.
+         */
+        CAMERA_IN_USE,
+        /** The camera failed and the source gave up (or a device policy disables it). */
         CAMERA_ERROR
     }
 
     /** Receives frames; called on the source's own background thread. */
     interface Sink {
-        /** Whether a frame would be processed now. When false the source drops the frame without converting it. */
+        /** Whether a frame would be taken now. When false the source drops the frame without converting it. */
         boolean ready();
 
         /**
-         * An upright frame, mirrored as the user sees themselves in a front camera (so overlay boxes drawn in frame
-         * coordinates land on the preview).
-         *
-         * @param timeMillis when it was captured (the camera's clock, ms; increasing): liveness challenges are timed
-         *     on it, not on when processing got round to the frame
+         * A frame, upright and unmirrored (the camera's own view: a left turn of the head is a left turn in it; the
+         * preview shows it mirrored, and overlay boxes are mirrored to match). The sink owns it until it calls
+         * {@link CameraFrame#release}, and must, once done with it.
          */
-        void frame(RgbImage frame, long timeMillis);
+        void frame(CameraFrame frame);
 
-        /** The source cannot deliver frames (may be called on any thread). */
+        /**
+         * The source cannot deliver frames (may be called on any thread): for now ({@link Problem#CAMERA_IN_USE}), or
+         * until it is started again (any other problem).
+         */
         void problem(Problem problem, String detail);
+
+        /** Frames flow again after {@link Problem#CAMERA_IN_USE} (may be called on any thread). */
+        void recovered();
     }
 
     /** Makes the source for a screen. */
@@ -42,8 +50,14 @@ public interface FrameSource {
         FrameSource create(Activity activity);
     }
 
-    /** The view showing what the source sees, created once per source; the screen places it under its overlay. */
+    /**
+     * The view showing what the source sees, mirrored as a front camera's preview is; created once per source, the
+     * screen places it under its overlay.
+     */
     View preview();
+
+    /** How the source is set up, once {@link #start started}; null before, or when it could not start. */
+    CameraSetup setup();
 
     /** Starts delivering frames (the screen is resumed and has the camera permission). */
     void start(Sink sink);

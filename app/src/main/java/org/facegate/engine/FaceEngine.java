@@ -51,6 +51,7 @@ public final class FaceEngine {
     private boolean stopped;
     private volatile FaceUnavailable unavailable;
     private volatile long openMillis = -1;
+    private volatile String modelReport;
     // confined to the inference thread
     private InferenceRuntime runtime;
     private FaceModels models;
@@ -95,6 +96,14 @@ public final class FaceEngine {
     /** Why face recognition cannot run in this process, or null while it can. */
     public FaceUnavailable unavailable() {
         return unavailable;
+    }
+
+    /**
+     * The runtime, where each model runs and why, and the GPU self-test's finding, one per line, as of the last opening of
+     * the models; null before the first.
+     */
+    public String modelReport() {
+        return modelReport;
     }
 
     /** Milliseconds the last opening of the models took (runtime and all models), or -1 before the first. */
@@ -219,8 +228,12 @@ public final class FaceEngine {
         long t0 = SystemClock.elapsedRealtime();
         try {
             runtime = runtimes.get();
-            models = FaceModels.open(assets, new GuardedRuntime(runtime));
+            GuardedRuntime guarded = new GuardedRuntime(runtime);
+            models = FaceModels.open(assets, guarded);
             openMillis = SystemClock.elapsedRealtime() - t0;
+            StringBuilder sb = new StringBuilder(runtime.description());
+            for (String p : guarded.placements) sb.append('\n').append(p);
+            modelReport = sb.append('\n').append(models.selfTest).toString();
         } catch (Throwable t) {
             markUnavailable("the face models cannot be opened on this phone: " + t.getMessage(), t);
         }

@@ -14,6 +14,7 @@ import org.facegate.embed.TfliteEmbedder;
 import org.facegate.image.RgbImage;
 import org.facegate.liveness.LivenessAnalyzer;
 import org.facegate.inference.InferenceRuntime;
+import org.facegate.inference.ModelOptions;
 import org.facegate.inference.ModelException;
 import org.facegate.tflite.ModelLoader;
 import org.facegate.pipeline.FacePipeline;
@@ -39,8 +40,14 @@ public final class FaceModels implements AutoCloseable {
     public final String embedderFile;
     /** Frames to eye openness and head pose for the gate's liveness challenge (one camera stream at a time). */
     public final LivenessAnalyzer liveness;
+    /** What the GPU self-test of the embedder found ({@link EmbedderSelfTest}), for the diagnostics. */
+    public final String selfTest;
+    /** The shipped aligned face crop the GPU self-test embeds (model-conversion's SelfTestFace), pinned in {@value #SUMS}. */
+    public static final String SELF_TEST_FACE = "selftest-face.rgb";
 
-    private FaceModels(FaceDetector detector, TfliteEmbedder embedder, String modelId, String embedderFile, LivenessAnalyzer liveness) {
+    private FaceModels(FaceDetector detector, TfliteEmbedder embedder, String modelId, String embedderFile, LivenessAnalyzer liveness,
+            String selfTest) {
+        this.selfTest = selfTest;
         this.detector = detector;
         this.embedder = embedder;
         this.pipeline = new FacePipeline(detector, embedder);
@@ -89,13 +96,35 @@ public final class FaceModels implements AutoCloseable {
             liveness = LivenessAnalyzer.open(loader, runtime);
             ByteBuffer model = loader.load(file);
             // normalization from the model's own metadata: a swapped model with other preprocessing cannot be fed wrongly
-            TfliteEmbedder embedder = TfliteEmbedder.describedBy(model, file, runtime, true);
-            return new FaceModels(detector, embedder, embedder.modelId(), file, liveness);
+            TfliteEmbedder onDevice = TfliteEmbedder.describedBy(model, file, runtime, true);
+            EmbedderSelfTest.Outcome tested = EmbedderSelfTest.check(onDevice,
+                    () -> TfliteEmbedder.describedBy(model, file, runtime, true, ModelOptions.CPU), selfTestFace(assets, sums));
+            TfliteEmbedder embedder = tested.embedder();
+            return new FaceModels(detector, embedder, embedder.modelId(), file, liveness, tested.note());
         } catch (ModelException | RuntimeException | Error e) {
             detector.close();
             if (liveness != null) liveness.close();
             throw e;
         }
+    }
+
+    /** The shipped self-test face, if present and as pinned in {@value #SUMS}; else null (the GPU is then not trusted). */
+    private static RgbImage selfTestFace(AssetModelSource assets, Map<String, String> sums) {
+        String expected = sums.get(SELF_TEST_FACE);
+        if (expected == null) return null;
+        try (InputStream in = assets.openStream(SELF_TEST_FACE)) {
+            byte[] rgb = readAll(in);
+            return expected.equals(ModelLoader.sha256(ByteBuffer.wrap(rgb))) ? EmbedderSelfTest.face(rgb) : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] buf = new byte[1 << 14];
+        for (int n; (n = in.read(buf)) > 0; ) out.write(buf, 0, n);
+        return out.toByteArray();
     }
 
     private static Map<String, String> builtInSums() throws ModelException {

@@ -1,6 +1,8 @@
 package org.facegate.engine;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import org.facegate.inference.ForwardingModel;
 import org.facegate.inference.InferenceModel;
 import org.facegate.inference.InferenceRuntime;
@@ -15,6 +17,8 @@ import org.facegate.inference.ModelOptions;
  */
 final class GuardedRuntime implements InferenceRuntime {
     private final InferenceRuntime runtime;
+    /** "file: placement" of every model opened, in order (the diagnostics' "which delegate each model got"). */
+    final List<String> placements = new ArrayList<>();
 
     GuardedRuntime(InferenceRuntime runtime) {
         this.runtime = runtime;
@@ -22,7 +26,9 @@ final class GuardedRuntime implements InferenceRuntime {
 
     @Override
     public InferenceModel open(ByteBuffer model, String name, ModelOptions options) throws ModelException {
-        return new Guarded(runtime.open(model, name, options), name);
+        InferenceModel m = runtime.open(model, name, options);
+        placements.add(name + ": " + m.placement());
+        return new Guarded(m, name);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.facegate.R;
+import org.facegate.camera.CameraFrame;
 import org.facegate.engine.FaceModels;
 import org.facegate.engine.FaceUnavailable;
 import org.facegate.gate.ContentActivity;
@@ -62,18 +63,23 @@ public final class EnrollActivity extends CameraActivity {
                 .putExtra(EXTRA_MAY_UNLOCK, mayUnlock);
     }
 
-    /** Kept frames; survives rotation (onRetainNonConfigurationInstance). Touched on the inference thread. */
+    /**
+     * Kept frames and the outcome of the save; survives rotation (onRetainNonConfigurationInstance), so a screen that
+     * comes back after the template was written (a rotation or a pause between the save and its UI step) finishes
+     * instead of waiting for frames it will never use. Touched on the inference thread.
+     */
     static final class Progress {
         final List<org.facegate.enroll.Sample> samples = new ArrayList<>();
         long lastKept = Long.MIN_VALUE / 2;
         boolean saving, done;
+        /** The person enrolled: from the intent, or, for a new person, the id the save gave them. */
+        long personId = -1;
     }
 
     private Progress progress;
     private TextView advice;
     private ProgressBar bar;
     private TextView count;
-    private long personId;
     private String name;
     private Role role;
     private boolean mayUnlock, firstRun;
@@ -91,13 +97,17 @@ public final class EnrollActivity extends CameraActivity {
         super.onCreate(savedInstanceState);
         setContentView(R.layout.enroll_activity);
         Intent i = getIntent();
-        personId = i.getLongExtra(EXTRA_PERSON, -1);
         name = i.getStringExtra(EXTRA_NAME);
         role = Role.valueOf(i.getStringExtra(EXTRA_ROLE));
         mayUnlock = i.getBooleanExtra(EXTRA_MAY_UNLOCK, false);
         firstRun = i.getBooleanExtra(EXTRA_FIRST_RUN, false);
         Object retained = getLastNonConfigurationInstance();
-        progress = retained instanceof Progress ? (Progress) retained : new Progress();
+        if (retained instanceof Progress) {
+            progress = (Progress) retained;
+        } else {
+            progress = new Progress();
+            progress.personId = i.getLongExtra(EXTRA_PERSON, -1);
+        }
         ((TextView) findViewById(R.id.enroll_title)).setText(getString(R.string.enroll_title, name));
         advice = findViewById(R.id.enroll_advice);
         bar = findViewById(R.id.enroll_progress);
@@ -110,14 +120,27 @@ public final class EnrollActivity extends CameraActivity {
     }
 
     @Override
+    protected void onResume() {
+        super.onResume();
+        if (isFinishing()) return;
+        boolean saved;
+        synchronized (progress) {
+            saved = progress.done;
+        }
+        if (saved) finished();
+    }
+
+    @Override
     public Object onRetainNonConfigurationInstance() {
         return progress;
     }
 
     @Override
-    protected Runnable analyze(FaceModels models, RgbImage frame, long timeMillis) throws Exception {
+    protected Runnable analyze(FaceModels models, CameraFrame camera) throws Exception {
+        RgbImage frame = camera.image();
         synchronized (progress) {
-            if (progress.saving || progress.done) return null;
+            if (progress.done) return this::finished;       // saved while this screen was away
+            if (progress.saving) return null;
         }
         if (enrollerModels != models) {
             enroller = new Enroller(models.detector, models.embedder, QualityGate.DEFAULT, new Matcher(services.settings.securityLevel()));
@@ -139,9 +162,10 @@ public final class EnrollActivity extends CameraActivity {
         String error = full ? save(models) : null;
         int shown = kept;
         boolean saved = full && error == null;
+        int width = frame.width(), height = frame.height();
         return () -> {
             int color = report.ok() ? 0xFF43A047 : 0xFFFFB300;
-            overlay.show(frame.width(), frame.height(), report.face() == null ? Collections.emptyList()
+            overlay.show(width, height, report.face() == null ? Collections.emptyList()
                     : Collections.singletonList(new FaceOverlayView.Mark(report.face().box(), "", color)));
             if (saved) {
                 finished();
@@ -158,8 +182,10 @@ public final class EnrollActivity extends CameraActivity {
     /** Checks the template against everyone else and writes it; returns why it was refused, or null. Inference thread. */
     private String save(FaceModels models) {
         List<Sample> samples;
+        long personId;
         synchronized (progress) {
             samples = new ArrayList<>(progress.samples);
+            personId = progress.personId;
         }
         try {
             Gallery g = services.gallery();
@@ -171,19 +197,33 @@ public final class EnrollActivity extends CameraActivity {
             if (personId < 0) personId = g.addPerson(name, role, mayUnlock, samples, models.modelId);
             else g.replaceTemplates(personId, samples, models.modelId);
             synchronized (progress) {
+                progress.personId = personId;
                 progress.done = true;
             }
             return null;
         } catch (EnrollmentException | Gallery.GalleryException e) {
-            synchronized (progress) {
-                progress.samples.clear();
-                progress.saving = false;
-            }
+            startOver();
             return capitalized(e.getMessage());
+        } catch (RuntimeException e) {
+            // e.g. a ProviderException from the Keystore while sealing: nothing was written (one transaction)
+            startOver();
+            return getString(R.string.enroll_save_failed, String.valueOf(e.getMessage()));
+        }
+    }
+
+    private void startOver() {
+        synchronized (progress) {
+            progress.samples.clear();
+            progress.saving = false;
         }
     }
 
     private void finished() {
+        if (isFinishing()) return;
+        long personId;
+        synchronized (progress) {
+            personId = progress.personId;
+        }
         advice.setText(R.string.enroll_done);
         showCount(SAMPLES);
         setCameraWanted(false);
@@ -197,12 +237,13 @@ public final class EnrollActivity extends CameraActivity {
     }
 
     /**
-     * facecore's advice for the first issue; for a turned head, which way to turn. The frame is mirrored like the
-     * preview, so a nose nearer the image's left eye (yaw &lt; 0) means the head is turned to the user's left.
+     * facecore's advice for the first issue; for a turned head, which way to turn. The frame is the camera's own,
+     * unmirrored view, so a nose nearer the image's left eye, the subject's right (yaw &lt; 0), means the head is
+     * turned to the user's right.
      */
     String advice(QualityReport report) {
         if (report.issues().get(0) == QualityIssue.HEAD_TURNED) {
-            return getString(report.yaw() < 0 ? R.string.enroll_turn_right : R.string.enroll_turn_left);
+            return getString(report.yaw() < 0 ? R.string.enroll_turn_left : R.string.enroll_turn_right);
         }
         return capitalized(report.issues().get(0).advice());
     }
@@ -215,7 +256,7 @@ public final class EnrollActivity extends CameraActivity {
 
     private void showCount(int n) {
         bar.setProgress(n);
-        count.setText(getString(R.string.enroll_progress, n, SAMPLES));
+        count.setText(getResources().getQuantityString(R.plurals.enroll_progress, SAMPLES, n, SAMPLES));
     }
 
     private static String capitalized(String s) {

@@ -9,10 +9,10 @@ import android.widget.FrameLayout;
 import android.widget.TextView;
 import java.util.Collections;
 import org.facegate.R;
+import org.facegate.camera.CameraFrame;
 import org.facegate.engine.FaceEngine;
 import org.facegate.engine.FaceModels;
 import org.facegate.enroll.EnrollActivity;
-import org.facegate.image.RgbImage;
 import org.facegate.liveness.ChallengeSession;
 import org.facegate.match.Matcher;
 import org.facegate.security.GateRules;
@@ -96,7 +96,7 @@ public final class GateActivity extends CameraActivity {
                 Gallery.Snapshot s = g.load(models.modelId);
                 boolean stale = o != null && s.of(o.id) == null;
                 attempt = new UnlockAttempt(new Matcher(services.settings.securityLevel()), s.enrolled(), services.settings.livenessMode(),
-                        services.challengeOrder);
+                        services.challengeOrder, services.timings);
                 boolean anyone = attempt.anyUnlocker();
                 services.main.post(() -> {
                     owner = o;
@@ -156,18 +156,19 @@ public final class GateActivity extends CameraActivity {
     }
 
     @Override
-    protected Runnable analyze(FaceModels models, RgbImage frame, long timeMillis) {
+    protected Runnable analyze(FaceModels models, CameraFrame frame) {
         UnlockAttempt a = attempt;
         if (a == null) return null;
-        UnlockAttempt.Outcome o = a.frame(models, frame, timeMillis);
-        return () -> show(frame, o);
+        UnlockAttempt.Outcome o = a.frame(models, frame.image(), frame.luma(), frame.timeMillis());
+        int width = frame.image().width(), height = frame.image().height();
+        return () -> show(width, height, o);
     }
 
-    private void show(RgbImage frame, UnlockAttempt.Outcome o) {
+    private void show(int width, int height, UnlockAttempt.Outcome o) {
         if (leaving) return;
         boolean failed = o.kind() == UnlockAttempt.Kind.FAILED || o.kind() == UnlockAttempt.Kind.SPOOF || o.kind() == UnlockAttempt.Kind.TIMEOUT;
         int color = o.kind() == UnlockAttempt.Kind.UNLOCK ? 0xFF43A047 : failed ? 0xFFE53935 : 0xFFFFFFFF;
-        overlay.show(frame.width(), frame.height(), o.box() == null ? Collections.emptyList()
+        overlay.show(width, height, o.box() == null ? Collections.emptyList()
                 : Collections.singletonList(new FaceOverlayView.Mark(o.box(), "", color)));
         switch (o.kind()) {
             case NO_FACE:
@@ -238,6 +239,26 @@ public final class GateActivity extends CameraActivity {
         showPin();
     }
 
+    /**
+     * Another app gave the camera back: a new attempt, since the one under way saw a gap in its frames that its
+     * challenge would count as a timeout (a failure the user did not cause).
+     */
+    @Override
+    protected void onCameraBack() {
+        services.engine().post(new FaceEngine.Job() {
+            @Override
+            public void run(FaceModels models) {
+                if (attempt != null) attempt.reset();
+            }
+
+            @Override
+            public void failed(Exception e) {
+                // the models cannot open: the frames will say so
+            }
+        });
+        applyRules();
+    }
+
     private void showPin() {
         pinPanel.setVisibility(View.VISIBLE);
         pin.requestFocus();
@@ -255,7 +276,7 @@ public final class GateActivity extends CameraActivity {
         services.io.execute(() -> {
             boolean ok = services.pin.verify(entered);
             services.main.post(() -> pinChecked(ok));
-        });
+        }, () -> unlock.setEnabled(true));
     }
 
     private void pinChecked(boolean ok) {

@@ -1,5 +1,6 @@
 package org.facegate.gate;
 
+import java.util.function.Consumer;
 import org.facegate.store.Role;
 
 /**
@@ -13,21 +14,33 @@ public final class Session {
     private Role role;
     private long backgroundSince = -1;
     private boolean handoff;
+    private volatile Consumer<Boolean> listener = unlocked -> {};
+
+    /** Told {@code true} when the session opens and {@code false} when it locks (e.g. to drop decrypted templates). */
+    public void onChange(Consumer<Boolean> listener) {
+        this.listener = listener;
+    }
 
     /** Opens the session for a person (or the owner by PIN before their face is enrolled: personId -1). */
-    public synchronized void unlock(long personId, String name, Role role) {
-        this.unlocked = true;
-        this.personId = personId;
-        this.name = name;
-        this.role = role;
+    public void unlock(long personId, String name, Role role) {
+        synchronized (this) {
+            this.unlocked = true;
+            this.personId = personId;
+            this.name = name;
+            this.role = role;
+        }
+        listener.accept(true);
     }
 
     /** Closes the session: the gate is needed again. */
-    public synchronized void lock() {
-        unlocked = false;
-        personId = -1;
-        name = null;
-        role = null;
+    public void lock() {
+        synchronized (this) {
+            unlocked = false;
+            personId = -1;
+            name = null;
+            role = null;
+        }
+        listener.accept(false);
     }
 
     /** Whether someone passed the gate. */

@@ -7,7 +7,9 @@ import java.util.Random;
 import java.util.function.Supplier;
 import org.facegate.detect.Box;
 import org.facegate.detect.Face;
+import org.facegate.diagnostics.FrameTimings;
 import org.facegate.engine.FaceModels;
+import org.facegate.image.LumaPlane;
 import org.facegate.image.RgbImage;
 import org.facegate.liveness.Challenge;
 import org.facegate.liveness.ChallengeSession;
@@ -76,6 +78,9 @@ public final class UnlockAttempt {
     private final GalleryIndex index;
     private final LivenessMode mode;
     private final Supplier<List<Challenge>> order;
+    private final FrameTimings timings;
+    /** Time spent in the identity check during the current session offer, nanoseconds. */
+    private long identityNanos;
     private IdentityVote vote;
     // liveness: the running session and the last frame its identity check judged
     private ChallengeSession session;
@@ -95,8 +100,11 @@ public final class UnlockAttempt {
     /**
      * @param enrolled everyone with templates of the current model (identification runs against all of them)
      * @param order    the challenges of each active attempt ({@link #randomOrder}; tests inject a fixed one)
+     * @param timings  receives the liveness stage's time of each frame (the challenge's own work, the identity
+     *                 check's embedding left out: its model runs are timed as such)
      */
-    public UnlockAttempt(Matcher matcher, List<Gallery.Enrolled> enrolled, LivenessMode mode, Supplier<List<Challenge>> order) {
+    public UnlockAttempt(Matcher matcher, List<Gallery.Enrolled> enrolled, LivenessMode mode, Supplier<List<Challenge>> order,
+            FrameTimings timings) {
         this.matcher = matcher;
         this.enrolled = enrolled;
         List<org.facegate.match.Person> people = new ArrayList<>();
@@ -104,6 +112,7 @@ public final class UnlockAttempt {
         this.index = GalleryIndex.of(people);
         this.mode = mode;
         this.order = order;
+        this.timings = timings;
         reset();
     }
 
@@ -116,11 +125,13 @@ public final class UnlockAttempt {
     /**
      * Judges one camera frame.
      *
-     * @param frame      as the camera source delivers it (mirrored like the preview)
+     * @param frame      as the camera source delivers it: upright, the camera's own (unmirrored) view, so a turn to
+     *                   the subject's left is one in the image too
+     * @param luma       the frame's luma plane, which liveness's pixel tracking reads; null to take it from the RGB
      * @param timeMillis its capture time, which times the challenges
      */
-    public Outcome frame(FaceModels models, RgbImage frame, long timeMillis) {
-        return mode == LivenessMode.OFF ? still(models, frame) : live(models, frame, timeMillis);
+    public Outcome frame(FaceModels models, RgbImage frame, LumaPlane luma, long timeMillis) {
+        return mode == LivenessMode.OFF ? still(models, frame) : live(models, frame, luma, timeMillis);
     }
 
     private Outcome still(FaceModels models, RgbImage frame) {
@@ -138,18 +149,20 @@ public final class UnlockAttempt {
         }
     }
 
-    private Outcome live(FaceModels models, RgbImage frame, long timeMillis) {
+    private Outcome live(FaceModels models, RgbImage frame, LumaPlane luma, long timeMillis) {
         if (session == null) models.liveness.reset();       // each attempt finds its face afresh
-        // the camera's own view: the mirrored one swaps the subject's left and right for the turn challenges
-        LivenessFrame f = models.liveness.analyze(frame.mirrored(), timeMillis);
-        Box box = f.hasFace() ? mirror(f.face().box(), frame.width()) : null;
+        LivenessFrame f = models.liveness.analyze(frame, luma, timeMillis);
+        Box box = f.hasFace() ? f.face().box() : null;
         if (session == null) {
             if (!f.hasFace()) return Outcome.of(Kind.NO_FACE, null, -1, null);
             session = mode == LivenessMode.ACTIVE
                     ? new ChallengeSession(order.get(), ChallengeSession.MILLIS_PER_CHALLENGE, (image, face) -> identity(models, image, face), 1)
                     : ChallengeSession.passive((image, face) -> identity(models, image, face), PASSIVE_MILLIS);
         }
+        identityNanos = 0;
+        long t0 = System.nanoTime();
         ChallengeSession.State state = session.offer(f);
+        timings.add(FrameTimings.Stage.LIVENESS, System.nanoTime() - t0 - identityNanos);
         String confirmed = vote.confirmed();
         Gallery.Enrolled who = confirmed == null ? null : byName(confirmed);
         if (state == ChallengeSession.State.RUNNING) {
@@ -178,7 +191,9 @@ public final class UnlockAttempt {
     private boolean identity(FaceModels models, RgbImage image, Face face) {
         // the session asks again about the frame that completes a challenge: same frame, same answer
         if (image == checkedImage && face == checkedFace) return checkedAnswer;
+        long t0 = System.nanoTime();
         IdentityVote.State s = vote.add(models.embed(image, face));
+        identityNanos += System.nanoTime() - t0;
         checkedImage = image;
         checkedFace = face;
         checkedAnswer = s == IdentityVote.State.PENDING || (s == IdentityVote.State.CONFIRMED && byName(vote.confirmed()).person().mayUnlock);
@@ -196,10 +211,6 @@ public final class UnlockAttempt {
         session = null;
         checkedImage = null;
         checkedFace = null;
-    }
-
-    private static Box mirror(Box b, int width) {
-        return new Box(width - b.right(), b.top(), width - b.left(), b.bottom());
     }
 
     private Gallery.Enrolled byName(String name) {

@@ -203,7 +203,7 @@ public final class HouseholdActivity extends SecureActivity {
                         }
                         enroller.checkNotSomeoneElse(name, samples, others);
                         services.gallery().addPerson(name, Role.MEMBER, false, samples, models.modelId);
-                        result = getString(R.string.household_photos_added, name, samples.size())
+                        result = getResources().getQuantityString(R.plurals.household_photos_added, samples.size(), name, samples.size())
                                 + (refused.isEmpty() ? "" : " (skipped " + String.join("; ", refused) + ")");
                     }
                 } catch (EnrollmentException | Gallery.GalleryException e) {

@@ -5,9 +5,9 @@ import android.widget.TextView;
 import java.util.ArrayList;
 import java.util.List;
 import org.facegate.R;
+import org.facegate.camera.CameraFrame;
 import org.facegate.detect.Box;
 import org.facegate.engine.FaceModels;
-import org.facegate.image.RgbImage;
 import org.facegate.match.GalleryIndex;
 import org.facegate.match.Identification;
 import org.facegate.match.Matcher;
@@ -43,7 +43,7 @@ public final class WhosHereActivity extends CameraActivity {
     }
 
     @Override
-    protected Runnable analyze(FaceModels models, RgbImage frame, long timeMillis) {
+    protected Runnable analyze(FaceModels models, CameraFrame frame) {
         if (reload) {
             List<org.facegate.match.Person> people = new ArrayList<>();
             for (Gallery.Enrolled e : services.gallery().load(models.modelId).enrolled()) {
@@ -56,27 +56,28 @@ public final class WhosHereActivity extends CameraActivity {
         }
         List<Box> boxes = new ArrayList<>();
         List<Identification> ids = new ArrayList<>();
-        for (FaceResult f : models.pipeline.process(frame)) {
+        for (FaceResult f : models.pipeline.process(frame.image())) {
             boxes.add(f.face().box());
             ids.add(matcher.identify(f.embedding(), index));
         }
         List<Tracker.Label> labels = tracker.frame(boxes, ids);
-        return () -> show(frame, labels);
+        int width = frame.image().width(), height = frame.image().height();
+        return () -> show(width, height, labels);
     }
 
-    private void show(RgbImage frame, List<Tracker.Label> labels) {
+    private void show(int width, int height, List<Tracker.Label> labels) {
         List<FaceOverlayView.Mark> marks = new ArrayList<>();
         List<String> line = new ArrayList<>();
         String unknown = getString(R.string.whos_here_unknown);
-        // left to right, as the names are read
+        // left to right on the screen, as the names are read: the preview is mirrored, so right to left in the frame
         List<Tracker.Label> sorted = new ArrayList<>(labels);
-        sorted.sort((a, b) -> Float.compare(a.box().left(), b.box().left()));
+        sorted.sort((a, b) -> Float.compare(b.box().right(), a.box().right()));
         for (Tracker.Label l : sorted) {
             String text = l.name() != null ? l.name() : l.decided() ? unknown : "…";
             marks.add(new FaceOverlayView.Mark(l.box(), text, l.name() != null ? 0xFF43A047 : 0xFFFFFFFF));
             if (l.decided()) line.add(text);
         }
-        overlay.show(frame.width(), frame.height(), marks);
+        overlay.show(width, height, marks);
         names.setText(labels.isEmpty() ? getString(R.string.whos_here_nobody) : String.join(", ", line));
     }
 }

@@ -1,5 +1,6 @@
 package org.facegate.security;
 
+import android.annotation.SuppressLint;
 import android.content.SharedPreferences;
 import android.util.Base64;
 import java.security.GeneralSecurityException;
@@ -33,12 +34,14 @@ public final class PinStore {
     }
 
     /** Creates or replaces the PIN; one that breaks {@link PinRules} is refused with its problem. */
+    @SuppressLint("ApplySharedPref")
     public void set(CharSequence pin) {
         String p = PinRules.problem(pin);
         if (p != null) throw new IllegalArgumentException(p);
         byte[] salt = new byte[SALT_BYTES];
         new SecureRandom().nextBytes(salt);
         byte[] hash = hash(pin, salt, ITERATIONS);
+        // commit, not apply: the PIN is on disk before anyone is told it is set (the I/O thread may block)
         prefs.edit().putString("pin.salt", Base64.encodeToString(salt, Base64.NO_WRAP))
                 .putString("pin.hash", Base64.encodeToString(hash, Base64.NO_WRAP))
                 .putInt("pin.iterations", ITERATIONS).commit();

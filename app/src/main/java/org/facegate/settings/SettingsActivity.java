@@ -1,6 +1,7 @@
 package org.facegate.settings;
 
 import android.app.AlertDialog;
+import android.content.Intent;
 import android.os.Bundle;
 import android.widget.Button;
 import android.widget.EditText;
@@ -9,6 +10,7 @@ import android.widget.RadioGroup;
 import android.widget.TextView;
 import org.facegate.AppSettings;
 import org.facegate.R;
+import org.facegate.diagnostics.DiagnosticsActivity;
 import org.facegate.enroll.EnrollActivity;
 import org.facegate.liveness.LivenessMode;
 import org.facegate.match.SecurityLevel;
@@ -49,6 +51,7 @@ public final class SettingsActivity extends SecureActivity {
         }
 
         findViewById(R.id.settings_pin_change).setOnClickListener(v -> changePin());
+        findViewById(R.id.settings_diagnostics).setOnClickListener(v -> startActivity(new Intent(this, DiagnosticsActivity.class)));
         findViewById(R.id.settings_reenroll).setOnClickListener(v -> services.io.execute(() -> {
             Person owner = services.gallery().owner();
             if (owner != null) services.main.post(() -> startActivity(EnrollActivity.reenroll(this, owner, false)));
@@ -104,7 +107,7 @@ public final class SettingsActivity extends SecureActivity {
                     message.setText(lockout > 0 ? getString(R.string.gate_pin_locked_out, (lockout + 999) / 1000) : getString(R.string.settings_pin_wrong));
                 }
             });
-        });
+        }, () -> change.setEnabled(true));
     }
 
     private void deleteAll() {

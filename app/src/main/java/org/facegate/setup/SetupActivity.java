@@ -67,6 +67,6 @@ public final class SetupActivity extends SecureActivity {
                 startActivity(EnrollActivity.firstRun(this));
                 finish();
             });
-        });
+        }, () -> next.setEnabled(true));
     }
 }

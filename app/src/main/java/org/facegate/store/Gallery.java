@@ -23,6 +23,10 @@ import org.facegate.enroll.Sample;
 public final class Gallery {
     private final FaceGateDatabase db;
     private final TemplateCipher cipher;
+    // decrypted templates, kept only while caching is allowed (the session is unlocked); guarded by this
+    private boolean cacheAllowed;
+    private Snapshot cached;
+    private long generation;
 
     public Gallery(FaceGateDatabase db, TemplateCipher cipher) {
         this.db = db;
@@ -35,11 +39,12 @@ public final class Gallery {
     /**
      * What the current model can match against.
      *
+     * @param modelId      the model the templates were made by
      * @param enrolled     people with readable templates of the current model
      * @param needReenroll people whose templates were made by another model, or can no longer be opened (key lost):
      *                     their face opens nothing until they enroll again
      */
-    public record Snapshot(List<Enrolled> enrolled, List<Person> needReenroll) {
+    public record Snapshot(String modelId, List<Enrolled> enrolled, List<Person> needReenroll) {
         /** The enrolled entry of a person, or null. */
         public Enrolled of(long personId) {
             for (Enrolled e : enrolled) if (e.person().id == personId) return e;
@@ -63,11 +68,13 @@ public final class Gallery {
     public long addPerson(String name, Role role, boolean mayUnlock, List<Sample> samples, String modelId) throws GalleryException {
         if (samples.isEmpty()) throw new IllegalArgumentException("no samples for " + name);
         try {
-            return db.runInTransaction(() -> {
-                long id = db.persons().insert(Person.create(name, role, mayUnlock));
-                insertTemplates(id, samples, modelId);
-                return id;
+            long id = db.runInTransaction(() -> {
+                long created = db.persons().insert(Person.create(name, role, mayUnlock));
+                insertTemplates(created, samples, modelId);
+                return created;
             });
+            changed();
+            return id;
         } catch (SQLiteConstraintException e) {
             throw new GalleryException("the name " + name + " is already taken", e);
         } catch (SealingFailed e) {
@@ -86,13 +93,43 @@ public final class Gallery {
                 db.templates().deleteByPerson(personId);
                 insertTemplates(personId, samples, modelId);
             });
+            changed();
         } catch (SealingFailed e) {
             throw new GalleryException("cannot seal the face template: " + e.getCause().getMessage(), e.getCause());
         }
     }
 
-    /** Reads and opens every template of {@code modelId}. */
+    /**
+     * Whether decrypted templates may stay in memory between {@link #load}s: yes while someone is through the gate (the
+     * screens behind it load them often), no while locked, when they are dropped at once and every load decrypts anew.
+     */
+    public synchronized void allowCache(boolean allowed) {
+        cacheAllowed = allowed;
+        if (!allowed) cached = null;
+    }
+
+    /** Every change to people or templates: the decrypted copy, if any, is out of date. */
+    private synchronized void changed() {
+        generation++;
+        cached = null;
+    }
+
+    /** Reads and opens every template of {@code modelId} (or returns the copy kept while caching is allowed). */
     public Snapshot load(String modelId) {
+        long seen;
+        synchronized (this) {
+            if (cacheAllowed && cached != null && cached.modelId.equals(modelId)) return cached;
+            seen = generation;
+        }
+        Snapshot s = decrypt(modelId);
+        synchronized (this) {
+            // not if a change (or a lock) came in between: the copy would be stale, or held past the session
+            if (cacheAllowed && generation == seen) cached = s;
+        }
+        return s;
+    }
+
+    private Snapshot decrypt(String modelId) {
         Map<Long, Person> people = new LinkedHashMap<>();
         for (Person p : db.persons().all()) people.put(p.id, p);
         Map<Long, List<Embedding>> samples = new LinkedHashMap<>();
@@ -112,7 +149,7 @@ public final class Gallery {
         }
         List<Person> stale = new ArrayList<>(db.templates().staleFor(modelId));
         for (Long id : unreadable) if (people.containsKey(id)) stale.add(people.get(id));
-        return new Snapshot(Collections.unmodifiableList(enrolled), Collections.unmodifiableList(stale));
+        return new Snapshot(modelId, Collections.unmodifiableList(enrolled), Collections.unmodifiableList(stale));
     }
 
     /** Everyone, the owner first. */
@@ -131,6 +168,7 @@ public final class Gallery {
         if (p == null) return;
         try {
             db.persons().update(p.withName(name));
+            changed();
         } catch (SQLiteConstraintException e) {
             throw new GalleryException("the name " + name + " is already taken", e);
         }
@@ -140,12 +178,14 @@ public final class Gallery {
     public void setMayUnlock(long personId, boolean mayUnlock) {
         Person p = db.persons().byId(personId);
         if (p != null) db.persons().update(p.withMayUnlock(mayUnlock));
+        changed();
     }
 
     /** Removes a person and (cascade) their templates. */
     public void remove(long personId) {
         Person p = db.persons().byId(personId);
         if (p != null) db.persons().delete(p);
+        changed();
     }
 
     /** Appends to the unlock log. */

@@ -4,23 +4,25 @@ import android.Manifest;
 import android.content.Intent;
 import android.content.pm.PackageManager;
 import android.net.Uri;
+import android.os.SystemClock;
 import android.provider.Settings;
 import android.view.Gravity;
 import android.view.View;
 import android.widget.FrameLayout;
 import android.widget.TextView;
 import org.facegate.R;
+import org.facegate.camera.CameraFrame;
+import org.facegate.camera.CameraSetup;
 import org.facegate.camera.FrameSource;
 import org.facegate.engine.FaceEngine;
 import org.facegate.engine.FaceModels;
 import org.facegate.engine.FaceUnavailable;
-import org.facegate.image.RgbImage;
 
 /**
  * A screen that looks through the camera: asks for the permission, runs the {@link FrameSource} while resumed (and
- * while the screen wants it), hands each frame to {@link #analyze} on the inference thread unless the previous one is
- * still being processed, and shows problems (permission denied, no front camera, models unusable) in place of the
- * preview.
+ * while the screen wants it), hands frames to {@link #analyze} on the inference thread ({@link FrameHandoff}: the
+ * camera converts the next frame while one is analysed, and no more), and shows problems (permission denied, no front
+ * camera, models unusable) in place of the preview.
  */
 public abstract class CameraActivity extends SecureActivity {
     private static final int PERMISSION_REQUEST = 1;
@@ -32,6 +34,37 @@ public abstract class CameraActivity extends SecureActivity {
     private TextView problem;
     private boolean resumed, running, wanted = true, asked, acquired;
     private FaceEngine engine;
+    private final FrameHandoff frames = new FrameHandoff();
+    /**
+     * Analyses the frame handed over, then, if the camera converted another meanwhile, queues itself again behind
+     * whatever else was posted to the inference thread (the gate's loading, a photo enrollment).
+     */
+    private final FaceEngine.Job analysis = new FaceEngine.Job() {
+        @Override
+        public void run(FaceModels models) throws Exception {
+            CameraFrame frame = frames.take();
+            if (frame == null) return;
+            Runnable show;
+            services.timings.begin();
+            long t0 = System.nanoTime();
+            try {
+                show = analyze(models, frame);
+                services.timings.frameDone(frame.convertNanos(), System.nanoTime() - t0, SystemClock.elapsedRealtime());
+            } finally {
+                frame.release();
+            }
+            if (show != null) services.main.post(() -> {
+                if (resumed && running) show.run();
+            });
+            if (frames.next()) engine.post(this);
+        }
+
+        @Override
+        public void failed(Exception e) {
+            frames.clear();
+            services.main.post(() -> onAnalysisFailed(e));
+        }
+    };
 
     /** Puts the preview, the overlay and the problem message into {@code container}. Call from onCreate. */
     protected void attachCamera(FrameLayout container) {
@@ -53,11 +86,10 @@ public abstract class CameraActivity extends SecureActivity {
 
     /**
      * Runs on the inference thread for each frame that is not dropped. Returns what to show, run on the main thread
-     * if the screen is still resumed; null for nothing.
-     *
-     * @param timeMillis the frame's capture time (see {@link FrameSource.Sink#frame})
+     * if the screen is still resumed; null for nothing. The frame's arrays are reused once this returns: what is
+     * shown must not read its pixels.
      */
-    protected abstract Runnable analyze(FaceModels models, RgbImage frame, long timeMillis) throws Exception;
+    protected abstract Runnable analyze(FaceModels models, CameraFrame frame) throws Exception;
 
     /**
      * The models could not be opened or a frame failed; runs on the main thread. When face recognition is unavailable
@@ -113,44 +145,45 @@ public abstract class CameraActivity extends SecureActivity {
         }
         problem.setVisibility(View.GONE);
         running = true;
+        services.timings.clear();       // the report's frames are this camera's
         source.start(new FrameSource.Sink() {
             @Override
             public boolean ready() {
-                return !engine.busy();
+                return frames.ready();
             }
 
             @Override
-            public void frame(RgbImage frame, long timeMillis) {
-                engine.offer(new FaceEngine.Job() {
-                    @Override
-                    public void run(FaceModels models) throws Exception {
-                        Runnable show = analyze(models, frame, timeMillis);
-                        if (show != null) services.main.post(() -> {
-                            if (resumed && running) show.run();
-                        });
-                    }
-
-                    @Override
-                    public void failed(Exception e) {
-                        services.main.post(() -> onAnalysisFailed(e));
-                    }
-                });
+            public void frame(CameraFrame frame) {
+                if (frames.put(frame)) engine.post(analysis);
             }
 
             @Override
             public void problem(FrameSource.Problem p, String detail) {
                 services.main.post(() -> {
-                    running = false;
-                    showProblem(p);
+                    // another app has the camera: the source keeps trying while it runs
+                    if (p != FrameSource.Problem.CAMERA_IN_USE) running = false;
+                    if (resumed) showProblem(p);
+                });
+            }
+
+            @Override
+            public void recovered() {
+                services.main.post(() -> {
+                    if (!resumed || !running) return;
+                    problem.setVisibility(View.GONE);
+                    onCameraBack();
                 });
             }
         });
+        CameraSetup setup = source.setup();
+        if (setup != null) services.camera = setup;
     }
 
     private void stopCamera() {
         if (!running) return;
         running = false;
         source.stop();
+        frames.clear();     // no frame comes after stop(); one converted just before it is not analysed
     }
 
     @Override
@@ -165,6 +198,7 @@ public abstract class CameraActivity extends SecureActivity {
         switch (p) {
             case PERMISSION_DENIED: showProblem(getString(R.string.camera_permission_denied)); break;
             case NO_FRONT_CAMERA: showProblem(getString(R.string.camera_no_front)); break;
+            case CAMERA_IN_USE: showProblem(getString(R.string.camera_in_use)); break;
             default: showProblem(getString(R.string.camera_error));
         }
     }
@@ -178,6 +212,9 @@ public abstract class CameraActivity extends SecureActivity {
 
     /** The camera cannot be used (the message is shown); screens offer their alternative here. */
     protected void onCameraOff() {}
+
+    /** The camera works again after another app had it (the message is hidden). */
+    protected void onCameraBack() {}
 
     /** The text shown instead of the preview, or null when the camera runs normally. */
     public CharSequence problemText() {

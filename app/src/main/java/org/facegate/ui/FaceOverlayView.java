@@ -11,8 +11,9 @@ import java.util.List;
 import org.facegate.detect.Box;
 
 /**
- * Draws face boxes and names over the camera preview. Boxes are in frame pixels; the view maps them with the same
- * centre-crop the preview uses (scale to fill, centred), so they sit on the faces at any view shape.
+ * Draws face boxes and names over the camera preview. Boxes are in the pixels of the camera's unmirrored frame; the
+ * view mirrors them, as the front camera's preview is mirrored, and maps them with the same centre-crop the preview
+ * uses (scale to fill, centred), so they sit on the faces at any view shape.
  */
 public final class FaceOverlayView extends View {
     /** A box to draw with its label (may be empty) and colour. */
@@ -49,13 +50,21 @@ public final class FaceOverlayView extends View {
         return marks;
     }
 
+    /**
+     * Where a box of the unmirrored frame appears in a view showing the frame mirrored and centre-cropped (scaled to
+     * fill, centred).
+     */
+    static void place(Box box, int frameWidth, int frameHeight, int viewWidth, int viewHeight, RectF out) {
+        float scale = Math.max(viewWidth / (float) frameWidth, viewHeight / (float) frameHeight);
+        float dx = (viewWidth - frameWidth * scale) / 2, dy = (viewHeight - frameHeight * scale) / 2;
+        out.set(dx + (frameWidth - box.right()) * scale, dy + box.top() * scale, dx + (frameWidth - box.left()) * scale, dy + box.bottom() * scale);
+    }
+
     @Override
     protected void onDraw(Canvas canvas) {
         if (frameWidth == 0 || marks.isEmpty()) return;
-        float scale = Math.max(getWidth() / (float) frameWidth, getHeight() / (float) frameHeight);
-        float dx = (getWidth() - frameWidth * scale) / 2, dy = (getHeight() - frameHeight * scale) / 2;
         for (Mark m : marks) {
-            r.set(dx + m.box().left() * scale, dy + m.box().top() * scale, dx + m.box().right() * scale, dy + m.box().bottom() * scale);
+            place(m.box(), frameWidth, frameHeight, getWidth(), getHeight(), r);
             stroke.setColor(m.color());
             canvas.drawRect(r, stroke);
             if (!m.label().isEmpty()) {

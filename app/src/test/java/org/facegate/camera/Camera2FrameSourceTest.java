@@ -1,6 +1,8 @@
 package org.facegate.camera;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.robolectric.Shadows.shadowOf;
 
@@ -9,90 +11,27 @@ import android.app.Activity;
 import android.content.Context;
 import android.hardware.camera2.CameraCharacteristics;
 import android.hardware.camera2.CameraManager;
-import android.os.Looper;
-import java.nio.ByteBuffer;
+import android.graphics.Matrix;
+import android.graphics.SurfaceTexture;
+import android.view.Surface;
+import android.view.TextureView;
+import android.view.View;
 import java.util.ArrayList;
 import java.util.List;
-import org.facegate.image.RgbImage;
+import java.util.concurrent.TimeUnit;
+import org.facegate.testing.Await;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.robolectric.Robolectric;
 import org.robolectric.RobolectricTestRunner;
 import org.robolectric.shadows.ShadowCameraCharacteristics;
+import org.robolectric.shadows.ShadowLooper;
 
 @RunWith(RobolectricTestRunner.class)
 public class Camera2FrameSourceTest {
-    /** 8x4 RGB image of 2x2 single-colour blocks (so 4:2:0 chroma subsampling loses nothing). */
-    private static int[] blocks() {
-        int[] colors = {0xFF0000, 0x00FF00, 0x0000FF, 0xFFFF00, 0x00FFFF, 0xFF00FF, 0x808080, 0x203040};
-        int[] px = new int[8 * 4];
-        for (int y = 0; y < 4; y++) for (int x = 0; x < 8; x++) px[y * 8 + x] = 0xFF000000 | colors[(y / 2) * 4 + x / 2];
-        return px;
-    }
-
-    /** Full-range BT.601 YUV with a padded Y row stride and interleaved (pixel stride 2) chroma, as cameras give. */
-    private static RgbImage convert(int[] rgb, int w, int h, int rotation, boolean mirror) {
-        int yStride = w + 3, uvStride = w + 5;
-        ByteBuffer y = ByteBuffer.allocate(yStride * h), u = ByteBuffer.allocate(uvStride * h / 2 + 1), v = ByteBuffer.allocate(uvStride * h / 2 + 1);
-        for (int j = 0; j < h; j++) {
-            for (int i = 0; i < w; i++) {
-                int p = rgb[j * w + i], r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF;
-                y.put(j * yStride + i, (byte) Math.round(0.299 * r + 0.587 * g + 0.114 * b));
-                if (i % 2 == 0 && j % 2 == 0) {
-                    int at = (j / 2) * uvStride + (i / 2) * 2;
-                    u.put(at, (byte) Math.min(255, Math.round(128 - 0.168736 * r - 0.331264 * g + 0.5 * b)));
-                    v.put(at, (byte) Math.min(255, Math.round(128 + 0.5 * r - 0.418688 * g - 0.081312 * b)));
-                }
-            }
-        }
-        return Camera2FrameSource.toRgb(w, h, y, yStride, u, v, uvStride, 2, rotation, mirror);
-    }
-
-    private static void assertPixel(int expected, int actual) {
-        for (int s = 0; s <= 16; s += 8) {
-            int e = (expected >> s) & 0xFF, a = (actual >> s) & 0xFF;
-            assertTrue(String.format("expected %06x, got %06x", expected & 0xFFFFFF, actual & 0xFFFFFF), Math.abs(e - a) <= 3);
-        }
-    }
-
-    @Test
-    public void yuvBecomesUprightMirroredRgb() {
-        int[] rgb = blocks();
-        for (int rotation : new int[] {0, 90, 180, 270}) {
-            for (boolean mirror : new boolean[] {false, true}) {
-                RgbImage out = convert(rgb, 8, 4, rotation, mirror);
-                boolean swap = rotation % 180 != 0;
-                assertEquals(swap ? 4 : 8, out.width());
-                for (int y = 0; y < 4; y++) {
-                    for (int x = 0; x < 8; x++) {
-                        // where source pixel (x, y) must land: rotate clockwise, then mirror
-                        int dx, dy;
-                        switch (rotation) {
-                            case 90: dx = 3 - y; dy = x; break;
-                            case 180: dx = 7 - x; dy = 3 - y; break;
-                            case 270: dx = y; dy = 7 - x; break;
-                            default: dx = x; dy = y;
-                        }
-                        if (mirror) dx = out.width() - 1 - dx;
-                        assertPixel(rgb[y * 8 + x], out.argb()[dy * out.width() + dx]);
-                    }
-                }
-            }
-        }
-    }
-
-    @Test
-    public void rotationFollowsSensorAndDisplay() {
-        assertEquals("typical front camera, portrait", 270, Camera2FrameSource.frameRotation(270, 0, true));
-        assertEquals("front, landscape (display turned 90)", 0, Camera2FrameSource.frameRotation(270, 90, true));
-        assertEquals("front, reverse landscape", 180, Camera2FrameSource.frameRotation(270, 270, true));
-        assertEquals("back camera, portrait", 90, Camera2FrameSource.frameRotation(90, 0, false));
-        assertEquals("back, landscape", 0, Camera2FrameSource.frameRotation(90, 90, false));
-    }
-
     /** Records what the source reports. */
     private static final class Recorder implements FrameSource.Sink {
-        final List<String> problems = new ArrayList<>();
+        final List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
 
         @Override
         public boolean ready() {
@@ -100,11 +39,18 @@ public class Camera2FrameSourceTest {
         }
 
         @Override
-        public void frame(RgbImage frame, long timeMillis) {}
+        public void frame(CameraFrame frame) {
+            frame.release();
+        }
 
         @Override
         public void problem(FrameSource.Problem problem, String detail) {
             problems.add(problem.name());
+        }
+
+        @Override
+        public void recovered() {
+            problems.add("recovered");
         }
     }
 
@@ -124,18 +70,88 @@ public class Camera2FrameSourceTest {
         Camera2FrameSource source = new Camera2FrameSource(a);
         Recorder r = new Recorder();
         source.start(r);
-        for (int i = 0; i < 50 && !source.isStreaming(); i++) {
-            shadowOf(Looper.getMainLooper()).idle();
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
-        assertTrue("capture session running; problems " + r.problems, source.isStreaming());
+        awaitStreaming(source, r);
         assertEquals(270, source.rotation());
+        assertEquals(new CameraSetup("1", "640x480", "640x480", 270, "fixed focus (no continuous mode listed)"), source.setup());
         source.stop();
         assertTrue(!source.isStreaming() && r.problems.isEmpty());
+    }
+
+    private static void awaitStreaming(Camera2FrameSource source, Recorder r) {
+        Await.until(() -> "capture session running; problems " + r.problems, source::isStreaming);
+    }
+
+    /** A started source on a front camera whose preview view is laid out at 1080x1920 (outside any window, so it keeps that size). */
+    private static Camera2FrameSource started(Activity a, Recorder r) {
+        shadowOf(a.getApplication()).grantPermissions(Manifest.permission.CAMERA);
+        addCamera(a, "1", CameraCharacteristics.LENS_FACING_FRONT);
+        Camera2FrameSource source = new Camera2FrameSource(a);
+        source.preview().measure(View.MeasureSpec.makeMeasureSpec(1080, View.MeasureSpec.EXACTLY), View.MeasureSpec.makeMeasureSpec(1920, View.MeasureSpec.EXACTLY));
+        source.preview().layout(0, 0, 1080, 1920);
+        source.start(r);
+        awaitStreaming(source, r);
+        return source;
+    }
+
+    @Test
+    public void theCameraReopensAfterAnotherAppTookIt() {
+        Activity a = Robolectric.buildActivity(Activity.class).setup().get();
+        Recorder r = new Recorder();
+        Camera2FrameSource source = started(a, r);
+        shadowOf((CameraManager) a.getSystemService(Context.CAMERA_SERVICE)).triggerDisconnect();
+        Await.until(() -> "the source to report the camera taken: " + r.problems, () -> r.problems.contains("CAMERA_IN_USE"));
+        // Robolectric's camera is free again at once: the retry (or Camera2's availability callback) reopens it
+        ShadowLooper.idleMainLooper(CameraLifecycle.WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        Await.until(() -> "reopened: " + r.problems, () -> r.problems.contains("recovered") && source.isStreaming());
+        assertEquals(List.of("CAMERA_IN_USE", "recovered"), r.problems);
+        source.stop();
+        assertFalse(source.isStreaming());
+    }
+
+    @Test
+    public void thePreviewIsTransformedWhenItsSurfaceArrivesAndASessionIsMadeWithIt() {
+        Activity a = Robolectric.buildActivity(Activity.class).setup().get();
+        Recorder r = new Recorder();
+        Camera2FrameSource source = started(a, r);
+        TextureView view = (TextureView) source.preview();
+        assertNull("no preview surface before the view has one", source.previewSurface());
+        SurfaceTexture st = new SurfaceTexture(0);
+        view.setSurfaceTexture(st);
+        view.getSurfaceTextureListener().onSurfaceTextureAvailable(st, 1080, 1920);
+        Matrix expected = CameraGeometry.previewTransform(1080, 1920, android.util.Size.parseSize(source.setup().preview()), 0);
+        assertEquals(expected, view.getTransform(null));
+        assertTrue("the camera's buffer is undistorted in the portrait view, not the identity", !view.getTransform(null).isIdentity());
+        Await.until(() -> "a session with the preview: " + r.problems, () -> source.isStreaming() && source.previewSurface() != null);
+        Surface first = source.previewSurface();
+        // the view resized (multi-window): transformed again
+        view.layout(0, 0, 1080, 1080);
+        view.getSurfaceTextureListener().onSurfaceTextureSizeChanged(st, 1080, 1080);
+        assertEquals(CameraGeometry.previewTransform(1080, 1080, android.util.Size.parseSize(source.setup().preview()), 0), view.getTransform(null));
+        // the surface goes away and comes back: each session gets its own, the old one is let go
+        view.getSurfaceTextureListener().onSurfaceTextureDestroyed(st);
+        Await.until(() -> "a session without the preview: " + r.problems, () -> source.isStreaming() && source.previewSurface() == null);
+        view.getSurfaceTextureListener().onSurfaceTextureAvailable(st, 1080, 1080);
+        Await.until(() -> "a session with the preview again: " + r.problems, () -> source.isStreaming() && source.previewSurface() != null);
+        assertTrue(source.previewSurface() != first);
+        source.stop();
+        assertNull(source.previewSurface());
+        assertEquals(List.of(), r.problems);
+    }
+
+    @Test
+    public void aHalfTurnOfTheDisplayTurnsTheFrames() {
+        Activity a = Robolectric.buildActivity(Activity.class).setup().get();
+        Recorder r = new Recorder();
+        Camera2FrameSource source = started(a, r);
+        assertEquals(270, source.rotation());
+        // portrait to upside-down portrait: the screen is not recreated, the display listener hears it
+        shadowOf(a.getWindowManager().getDefaultDisplay()).setRotation(Surface.ROTATION_180);
+        ShadowLooper.idleMainLooper();
+        assertEquals(90, source.rotation());
+        source.stop();
+        shadowOf(a.getWindowManager().getDefaultDisplay()).setRotation(Surface.ROTATION_0);
+        ShadowLooper.idleMainLooper();
+        assertEquals("a stopped source no longer listens", 90, source.rotation());
     }
 
     @Test

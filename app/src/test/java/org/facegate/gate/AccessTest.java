@@ -29,14 +29,15 @@ public class AccessTest extends AppTest {
         List<String> exported = new ArrayList<>();
         for (ActivityInfo a : activities) if (a.exported) exported.add(a.name);
         assertEquals(List.of(GateActivity.class.getName()), exported);
-        assertTrue(activities.length >= 7);
+        assertTrue(activities.length >= 8);
     }
 
     @Test
     public void everyScreenBehindTheGateSendsALockedSessionToTheGate() {
         createPin("Ada");
         for (Class<? extends android.app.Activity> screen : List.of(ContentActivity.class, HouseholdActivity.class,
-                WhosHereActivity.class, SettingsActivity.class, org.facegate.enroll.EnrollActivity.class)) {
+                WhosHereActivity.class, SettingsActivity.class, org.facegate.enroll.EnrollActivity.class,
+                org.facegate.diagnostics.DiagnosticsActivity.class)) {
             Intent i = new Intent(app, screen).putExtra("name", "x").putExtra("role", "OWNER");
             android.app.Activity a = start(screen, i);
             assertTrue(screen.getSimpleName() + " finished", a.isFinishing());

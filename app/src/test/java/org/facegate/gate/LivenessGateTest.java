@@ -7,17 +7,13 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assume.assumeTrue;
 import static org.robolectric.Shadows.shadowOf;
 
-import android.text.Editable;
-import android.text.TextWatcher;
-import android.widget.TextView;
 import java.io.File;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.facegate.R;
-import org.facegate.image.RgbImage;
 import org.facegate.eval.liveness.PlanarAttack;
+import org.facegate.image.RgbImage;
 import org.facegate.liveness.Challenge;
 import org.facegate.liveness.ChallengeSession;
 import org.facegate.liveness.LivenessMode;
@@ -33,9 +29,9 @@ import org.junit.Test;
  * man blinking, head still; see its SOURCE.md) is the owner at the camera, and one of its frames is both his
  * enrollment photo and the photo an attacker holds up, still or moved as a plane ({@link PlanarAttack}). The clip is
  * replayed as a phone processing {@link #PHONE_FPS} frames a second picks it up (uneven gaps, jittered capture
- * times), mirrored as the front camera delivers frames. The clip only blinks, so the active check gets an injected
- * challenge order ({@code Services.challengeOrder}). Replays that only have to outlast a session's time limit run at
- * {@link #SLOW_FPS}, since the desktop runtime takes a good part of a second per frame on a busy machine (every
+ * times), through a front camera's sensor and the app's conversion. The clip only blinks, so the active check gets an
+ * injected challenge order ({@code Services.challengeOrder}). Replays that only have to outlast a session's time limit
+ * run at {@link #SLOW_FPS}, since the desktop runtime takes a good part of a second per frame on a busy machine (every
  * challenge is timed on capture times). Skipped with a message when the data is absent ({@code -Dfacegate.liveness}).
  */
 public class LivenessGateTest extends AppTest {
@@ -44,7 +40,8 @@ public class LivenessGateTest extends AppTest {
     static final int ENROLL_FRAME = 35;
     static final String OWNER = "Clip Owner";
 
-    private final List<String> statuses = Collections.synchronizedList(new ArrayList<>());
+    /** Every status the gate showed. */
+    private List<String> statuses = List.of();
 
     private static File clipFrame(int n) {
         String dir = System.getProperty("facegate.liveness");
@@ -53,21 +50,17 @@ public class LivenessGateTest extends AppTest {
         return f;
     }
 
-    /** The clip's frames from {@code from} to {@code to}, as the front camera delivers them (mirrored). */
+    /** The clip's frames from {@code from} to {@code to}: the camera's own view, unmirrored. */
     private static List<RgbImage> clip(int from, int to) {
         List<RgbImage> frames = new ArrayList<>();
-        for (int i = from; i <= to; i++) frames.add(Photos.rgb(clipFrame(i)).mirrored());
+        for (int i = from; i <= to; i++) frames.add(Photos.rgb(clipFrame(i)));
         return frames;
     }
 
-    /** The enrollment photo filmed as {@code motion}: {@code seconds} of frames at {@link #SLOW_FPS}, mirrored. */
+    /** The enrollment photo filmed as {@code motion}: {@code seconds} of frames at {@link #SLOW_FPS}. */
     private static List<RgbImage> photoAttack(PlanarAttack.Motion motion, double seconds) {
         RgbImage photo = Photos.rgb(clipFrame(ENROLL_FRAME));
-        List<RgbImage> frames = new ArrayList<>();
-        for (RgbImage f : PlanarAttack.video(photo, motion, PlanarAttack.Degradation.NOISE, (int) Math.ceil(seconds * SLOW_FPS), 270, 480, 7)) {
-            frames.add(f.mirrored());
-        }
-        return frames;
+        return PlanarAttack.video(photo, motion, PlanarAttack.Degradation.NOISE, (int) Math.ceil(seconds * SLOW_FPS), 270, 480, 7);
     }
 
     /** The owner, enrolled from one clip frame, and the gate looking, with every status it shows recorded. */
@@ -83,19 +76,7 @@ public class LivenessGateTest extends AppTest {
         enroll(OWNER, Role.OWNER, true, clipFrame(ENROLL_FRAME));
         GateActivity gate = start(GateActivity.class);
         Await.until(() -> "camera to start: " + statusOf(gate), () -> !cameras.isEmpty() && camera().started);
-        ((TextView) gate.findViewById(R.id.gate_status)).addTextChangedListener(new TextWatcher() {
-            @Override
-            public void beforeTextChanged(CharSequence s, int start, int count, int after) {}
-
-            @Override
-            public void onTextChanged(CharSequence s, int start, int before, int count) {}
-
-            @Override
-            public void afterTextChanged(Editable s) {
-                String t = s.toString();
-                if (statuses.isEmpty() || !statuses.get(statuses.size() - 1).equals(t)) statuses.add(t);
-            }
-        });
+        statuses = texts(gate, R.id.gate_status);
         return gate;
     }
 

@@ -68,11 +68,12 @@ public class HouseholdTest extends AppTest {
         CheckBox mayUnlock = rowOf(household, "Tony Blair").findViewById(R.id.row_may_unlock);
         assertFalse("new members may not unlock until the owner says so", mayUnlock.isChecked());
 
-        // who's here: three people side by side, names left to right
+        // who's here: three people side by side as the camera sees them; the names are read left to right on the
+        // preview, which is mirrored
         show(sideBySide(Photos.lfw("Colin_Powell", 170), Photos.lfw("Tony_Blair", 48), Photos.lfw("David_Beckham", 1)));
         WhosHereActivity whosHere = start(WhosHereActivity.class);
         Await.until(() -> "names: " + statusOf(whosHere), () -> text(whosHere, R.id.whos_here_names).matches(
-                "(unknown, )*Colin Powell, (unknown, )*Tony Blair, (unknown, )*unknown(, unknown)*"));
+                "(unknown, )*unknown, (unknown, )*Tony Blair, (unknown, )*Colin Powell(, unknown)*"));
         controller(whosHere).pause().stop();
 
         // allowed to unlock: Tony's face opens the gate, as a member

@@ -17,6 +17,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import org.facegate.R;
+import org.facegate.diagnostics.Diagnostics;
+import org.facegate.diagnostics.DiagnosticsActivity;
+import org.facegate.diagnostics.FrameTimings;
 import org.facegate.engine.FaceModels;
 import org.facegate.enroll.Enroller;
 import org.facegate.enroll.EnrollActivity;
@@ -177,6 +180,13 @@ public class ScreenshotsTest extends AppTest {
         ((android.widget.ScrollView) settings.findViewById(R.id.settings_scroll)).fullScroll(View.FOCUS_DOWN);
         save(settings, "8b-settings-pin");
 
+        // the report as the gate's frames left it, but with fixed measurements (open time, frame times): they differ
+        // from run to run, and the image must not
+        services.diagnostics = screen -> Diagnostics.gather(services, screen).withMeasurements(412, exampleFrames());
+        DiagnosticsActivity diagnostics = visible(DiagnosticsActivity.class);
+        save(diagnostics, "11-diagnostics");
+        controller(diagnostics).pause().stop().destroy();
+
         // landscape from here: the group photo is wide
         RuntimeEnvironment.setQualifiers("+land");
         show(group.photo);
@@ -190,6 +200,20 @@ public class ScreenshotsTest extends AppTest {
         GateActivity land = gateAskingToBlink();
         controller(land).pause();
         save(land, "10-gate-landscape");
+    }
+
+    /** 30 frames of 8 per second: what a mid-range phone's CPU might take per stage (example values, not measured). */
+    private static FrameTimings.Summary exampleFrames() {
+        FrameTimings t = new FrameTimings();
+        for (int i = 0; i < FrameTimings.WINDOW; i++) {
+            t.begin();
+            t.add(FrameTimings.Stage.DETECT, 1_800_000);
+            t.add(FrameTimings.Stage.MESH, 9_400_000);
+            t.add(FrameTimings.Stage.EMBED, 41_000_000);
+            t.add(FrameTimings.Stage.LIVENESS, 14_200_000);
+            t.frameDone(6_100_000, 79_000_000, 125L * i);
+        }
+        return t.summary();
     }
 
     /**

@@ -21,8 +21,10 @@ import org.facegate.store.Role;
 import org.facegate.testing.AndroidKeyStoreRule;
 import org.facegate.testing.AppTest;
 import org.facegate.testing.Await;
+import org.facegate.testing.FailingCipher;
 import org.junit.Test;
 import org.robolectric.shadows.ShadowAlertDialog;
+import org.robolectric.shadows.ShadowToast;
 
 public class SettingsTest extends AppTest {
     private long owner() {
@@ -153,5 +155,27 @@ public class SettingsTest extends AppTest {
         assertFalse(app.getDatabasePath(FaceGateDatabase.FILE_NAME).exists());
         assertTrue("template key deleted", AndroidKeyStoreRule.KEYS.isEmpty());
         assertTrue(services.prefs.getAll().isEmpty());
+    }
+
+    @Test
+    public void aKeystoreFailureInAnIoTaskIsShownAndTheAppCarriesOn() {
+        FailingCipher cipher = new FailingCipher(services.cipher);
+        services.cipher = cipher;
+        owner();
+        cipher.destroyFailures.set(1);
+        SettingsActivity s = start(SettingsActivity.class);
+        s.findViewById(R.id.settings_delete).performClick();
+        ((AlertDialog) ShadowAlertDialog.getLatestDialog()).getButton(AlertDialog.BUTTON_POSITIVE).performClick();
+        Await.until("the failure shown", () -> ShadowToast.getTextOfLatestToast() != null);
+        assertEquals("Something went wrong and was stopped (ProviderException: Keystore operation failed). Please try again.",
+                ShadowToast.getTextOfLatestToast());
+        assertFalse("the key is still there", AndroidKeyStoreRule.KEYS.isEmpty());
+        // the I/O thread lives on: trying again deletes everything
+        s.findViewById(R.id.settings_delete).performClick();
+        ((AlertDialog) ShadowAlertDialog.getLatestDialog()).getButton(AlertDialog.BUTTON_POSITIVE).performClick();
+        Intent[] next = new Intent[1];
+        Await.until("back to the gate", () -> (next[0] = shadowOf(s).getNextStartedActivity()) != null);
+        assertTrue(AndroidKeyStoreRule.KEYS.isEmpty());
+        assertFalse(services.pin.isSet());
     }
 }

@@ -227,4 +227,61 @@ public class GalleryTest {
             real.destroyKey();
         }
     }
+
+    /** The Keystore cipher, counting the templates it opens. */
+    private static final class CountingCipher implements TemplateCipher {
+        private final TemplateCipher real = new KeystoreTemplateCipher();
+        int opened;
+
+        @Override
+        public byte[] seal(byte[] plaintext, byte[] aad) throws GeneralSecurityException {
+            return real.seal(plaintext, aad);
+        }
+
+        @Override
+        public byte[] open(byte[] sealed, byte[] aad) throws GeneralSecurityException {
+            opened++;
+            return real.open(sealed, aad);
+        }
+
+        @Override
+        public void destroyKey() throws GeneralSecurityException {
+            real.destroyKey();
+        }
+    }
+
+    @Test
+    public void decryptedTemplatesAreKeptForTheUnlockedSessionOnly() throws Exception {
+        FaceGateDatabase db = open();
+        try {
+            CountingCipher cipher = new CountingCipher();
+            Gallery g = new Gallery(db, cipher);
+            long ada = g.addPerson("Ada", Role.OWNER, true, List.of(new Sample(full.get(0), 0.9f)), modelId);
+            // locked (the default): every load decrypts, nothing stays in memory
+            g.load(modelId);
+            g.load(modelId);
+            assertEquals(2, cipher.opened);
+
+            g.allowCache(true);                 // someone passed the gate
+            Gallery.Snapshot first = g.load(modelId);
+            assertTrue("the unlocked session reuses the decrypted copy", first == g.load(modelId));
+            assertEquals(3, cipher.opened);
+
+            g.addPerson("Bea", Role.MEMBER, false, List.of(new Sample(full.get(1), 0.8f)), modelId);
+            assertEquals("a change is seen at once", 2, g.load(modelId).enrolled().size());
+            assertEquals(5, cipher.opened);
+            g.setMayUnlock(ada, false);
+            assertFalse(g.load(modelId).of(ada).person().mayUnlock);
+            assertEquals(7, cipher.opened);
+
+            g.allowCache(false);                // the session locked: the copy is dropped
+            g.load(modelId);
+            assertEquals(9, cipher.opened);
+            g.load(modelId);
+            assertEquals(11, cipher.opened);
+            assertNull("another model's load is never answered from the cache", g.load("OtherNet@1").of(ada));
+        } finally {
+            db.close();
+        }
+    }
 }

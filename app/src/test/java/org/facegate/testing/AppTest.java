@@ -153,6 +153,28 @@ public abstract class AppTest {
         return sb.toString();
     }
 
+    /**
+     * Every text a view shows from now on, in order (repeats of the same text once): for messages that the next frame
+     * may replace before a wait looks.
+     */
+    protected static List<String> texts(Activity a, int id) {
+        List<String> shown = java.util.Collections.synchronizedList(new ArrayList<>());
+        ((TextView) a.findViewById(id)).addTextChangedListener(new android.text.TextWatcher() {
+            @Override
+            public void beforeTextChanged(CharSequence s, int start, int count, int after) {}
+
+            @Override
+            public void onTextChanged(CharSequence s, int start, int before, int count) {}
+
+            @Override
+            public void afterTextChanged(android.text.Editable s) {
+                String t = s.toString();
+                if (shown.isEmpty() || !shown.get(shown.size() - 1).equals(t)) shown.add(t);
+            }
+        });
+        return shown;
+    }
+
     protected static String text(Activity a, int id) {
         return ((TextView) a.findViewById(id)).getText().toString();
     }

@@ -115,8 +115,14 @@ public final class TfliteEmbedder implements Embedder {
      */
     public static TfliteEmbedder describedBy(ByteBuffer model, String fileName, InferenceRuntime runtime, boolean flipAverage)
             throws ModelException {
+        return describedBy(model, fileName, runtime, flipAverage, ModelOptions.EXACT);
+    }
+
+    /** As {@link #describedBy(ByteBuffer, String, InferenceRuntime, boolean)}, placed as {@code options} ask (e.g. the CPU). */
+    public static TfliteEmbedder describedBy(ByteBuffer model, String fileName, InferenceRuntime runtime, boolean flipAverage,
+            ModelOptions options) throws ModelException {
         EmbeddingModelInfo info = EmbeddingModelInfo.read(model, fileName);
-        InferenceModel opened = runtime.open(model, fileName, ModelOptions.EXACT);
+        InferenceModel opened = runtime.open(model, fileName, options);
         TfliteEmbedder e;
         try {
             e = new TfliteEmbedder(opened, info.modelId(), info.normalization(), flipAverage);

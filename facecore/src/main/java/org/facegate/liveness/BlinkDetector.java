@@ -3,6 +3,7 @@ package org.facegate.liveness;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.facegate.detect.MeshLandmarks;
+import org.facegate.image.LumaPlane;
 import org.facegate.image.RgbImage;
 
 /**
@@ -61,6 +62,15 @@ public final class BlinkDetector {
      * @return true when this frame completes a blink (the eyes reopened after a closure)
      */
     public boolean add(long timeMillis, MeshLandmarks mesh, RgbImage image) {
+        return add(timeMillis, mesh, image, null);
+    }
+
+    /**
+     * Adds the next frame's mesh, with the frame's luma plane for the pixel evidence (null: from the RGB pixels).
+     *
+     * @return true when this frame completes a blink (the eyes reopened after a closure)
+     */
+    public boolean add(long timeMillis, MeshLandmarks mesh, RgbImage image, LumaPlane luma) {
         while (!times.isEmpty() && timeMillis - times.peekFirst()[0] > WINDOW_MILLIS) {
             times.removeFirst();
             meshes.removeFirst();
@@ -82,12 +92,12 @@ public final class BlinkDetector {
         meshes.addLast(mesh);
         float ownEar = (FaceGeometry.rightEar(mesh) + FaceGeometry.leftEar(mesh)) / 2;
         if (appearance == null || (!closed && ownEar > appearanceEar)) {
-            appearance = new EyeAppearance(image, mesh);
+            appearance = new EyeAppearance(image, luma, mesh, appearance);
             appearanceEar = ownEar;
             correlation = 1;
             otherCorrelation = 1;
         } else {
-            correlation = appearance.update(image, lastMesh, mesh);
+            correlation = appearance.update(image, luma, lastMesh, mesh);
             otherCorrelation = appearance.otherEye();
             if (!(appearance.control() >= CONTROL_MIN)) {
                 correlation = Float.NaN;

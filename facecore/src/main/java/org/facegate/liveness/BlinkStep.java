@@ -14,7 +14,7 @@ final class BlinkStep extends ChallengeStep {
 
     @Override
     boolean progress(LivenessFrame frame) {
-        return eyes.add(frame.timeMillis(), frame.mesh(), frame.image());
+        return eyes.add(frame.timeMillis(), frame.mesh(), frame.image(), frame.luma());
     }
 
     /** The detector, for its openness and correlations on the last frame. */

@@ -1,6 +1,7 @@
 package org.facegate.liveness;
 
 import org.facegate.detect.MeshLandmarks;
+import org.facegate.image.LumaPlane;
 import org.facegate.image.RgbImage;
 
 /**
@@ -26,15 +27,22 @@ final class EyeAppearance {
     private final Region rightEye, leftEye, nose, rightBrow, leftBrow;
     private float control = Float.NaN, otherEye = Float.NaN;
     private final int radius;
-    private PointTracker.Gray[] previous;
+    /** The last frame's pyramid, and the one the next frame is written into (they alternate). */
+    private PointTracker.Gray[] previous, spare;
 
-    EyeAppearance(RgbImage image, MeshLandmarks mesh) {
+    /**
+     * @param luma  the frame's luma plane, or null to take the grey levels from {@code image}
+     * @param reuse an appearance of an earlier reference frame of the same stream, whose pyramids this one takes
+     *              over (it must not be used any more), or null
+     */
+    EyeAppearance(RgbImage image, LumaPlane luma, MeshLandmarks mesh, EyeAppearance reuse) {
         float span = FaceGeometry.eyeSpan(mesh);
         radius = Math.max(3, Math.min(12, Math.round(span / 12)));
         reference = FaceGeometry.points(mesh, ANCHORS);
         current = reference.clone();
         lost = new boolean[ANCHORS.length];
-        previous = PointTracker.pyramid(image);
+        previous = PointTracker.pyramid(image, luma, reuse == null ? null : reuse.previous);
+        spare = reuse == null ? null : reuse.spare;
         rightEye = new Region(previous, grid(mesh, MeshLandmarks.RIGHT_EYE_OUTER, MeshLandmarks.RIGHT_EYE_OUTER,
                 MeshLandmarks.RIGHT_EYE_INNER, MeshLandmarks.RIGHT_EYE_INNER, 1.1f));
         leftEye = new Region(previous, grid(mesh, MeshLandmarks.LEFT_EYE_INNER, MeshLandmarks.LEFT_EYE_INNER,
@@ -118,12 +126,13 @@ final class EyeAppearance {
      * returns the lower of the two eyes' correlations with the reference (1 unchanged); NaN when too many anchors were
      * lost. The other eye's is {@link #otherEye()}.
      */
-    float update(RgbImage image, MeshLandmarks before, MeshLandmarks now) {
-        PointTracker.Gray[] next = PointTracker.pyramid(image);
+    float update(RgbImage image, LumaPlane luma, MeshLandmarks before, MeshLandmarks now) {
+        PointTracker.Gray[] next = PointTracker.pyramid(image, luma, spare);
         float[] out = new float[current.length];
         float[] err = PointTracker.track(previous, next, current, ParallaxTracker.guess(ANCHORS, before, now), out, radius);
         for (int i = 0; i < err.length; i++) if (!(err[i] <= ParallaxTracker.MAX_ERROR)) lost[i] = true;
         System.arraycopy(out, 0, current, 0, out.length);
+        spare = previous;
         previous = next;
         Homography h = Homography.fitKept(reference, current, lost, lost.length, 6);
         if (h == null) {

@@ -59,12 +59,12 @@ final class HeadMoveStep extends ChallengeStep {
         float offset = challenge.offset(frame.pose(), neutral());
         if (tracker == null || offset <= start) {
             // at (or behind) the start of the movement: track from here
-            tracker = new ParallaxTracker(frame.image(), frame.mesh());
+            tracker = new ParallaxTracker(frame.image(), frame.luma(), frame.mesh());
             reference = frame.pose();
             evidenceSince = -1;
             return false;
         }
-        tracker.update(frame.image(), frame.mesh());
+        tracker.update(frame.image(), frame.luma(), frame.mesh());
         float movement = offset - start;
         bestMovement = Math.max(bestMovement, movement);
         if (movement < MIN_DEGREES) {

@@ -9,6 +9,7 @@ import org.facegate.detect.FaceMesh;
 import org.facegate.detect.Landmarks;
 import org.facegate.detect.MeshLandmarks;
 import org.facegate.detect.Point;
+import org.facegate.image.LumaPlane;
 import org.facegate.image.RgbImage;
 import org.facegate.inference.InferenceRuntime;
 import org.facegate.inference.ModelException;
@@ -51,6 +52,14 @@ public final class LivenessAnalyzer implements AutoCloseable {
 
     /** Analyses the next frame of the stream. */
     public LivenessFrame analyze(RgbImage image, long timeMillis) {
+        return analyze(image, null, timeMillis);
+    }
+
+    /**
+     * Analyses the next frame of the stream, with the camera's luma plane of it (in {@code image}'s coordinates),
+     * which the challenges' pixel tracking reads instead of converting the RGB; null: none.
+     */
+    public LivenessFrame analyze(RgbImage image, LumaPlane luma, long timeMillis) {
         MeshLandmarks m = null;
         if (previous != null) {
             m = mesh.track(image, previous);
@@ -66,8 +75,8 @@ public final class LivenessAnalyzer implements AutoCloseable {
             }
         }
         previous = m;
-        if (m == null) return LivenessFrame.empty(timeMillis, image);
-        return new LivenessFrame(timeMillis, image, m, face(m), FaceGeometry.rightEar(m), FaceGeometry.leftEar(m), HeadPose.of(m));
+        if (m == null) return new LivenessFrame(timeMillis, image, null, null, Float.NaN, Float.NaN, null, luma);
+        return new LivenessFrame(timeMillis, image, m, face(m), FaceGeometry.rightEar(m), FaceGeometry.leftEar(m), HeadPose.of(m), luma);
     }
 
     /** Forgets the tracked face (the next frame runs the detector). */

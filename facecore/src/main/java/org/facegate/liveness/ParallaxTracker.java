@@ -2,6 +2,7 @@ package org.facegate.liveness;
 
 import java.util.Arrays;
 import org.facegate.detect.MeshLandmarks;
+import org.facegate.image.LumaPlane;
 import org.facegate.image.RgbImage;
 
 /**
@@ -41,14 +42,16 @@ final class ParallaxTracker {
     static final float BLUR_RATIO = 1.25f;
 
     private static final int[] IDS = concat(ANCHORS, NOSE);
-    private PointTracker.Gray[] previous;
+    /** The last frame's pyramid, and the one the next frame is written into (they alternate). */
+    private PointTracker.Gray[] previous, spare;
     private MeshLandmarks previousMesh;
     /** Parallax so far along the eye line and up the face, eye spans; squared anchor residuals so far. */
     private double along, up, residualSquares;
     private int measured;
 
-    ParallaxTracker(RgbImage image, MeshLandmarks mesh) {
-        previous = PointTracker.pyramid(image);
+    /** @param luma the frame's luma plane, or null to take the grey levels from {@code image} */
+    ParallaxTracker(RgbImage image, LumaPlane luma, MeshLandmarks mesh) {
+        previous = PointTracker.pyramid(image, luma, null);
         previousMesh = mesh;
     }
 
@@ -56,9 +59,10 @@ final class ParallaxTracker {
      * Measures the step from the previous frame to this one: the points start at the previous frame's landmarks, and
      * the mesh's displacement of each gives its initial guess (the pixels decide where it ends up).
      */
-    void update(RgbImage image, MeshLandmarks mesh) {
-        PointTracker.Gray[] next = PointTracker.pyramid(image);
+    void update(RgbImage image, LumaPlane luma, MeshLandmarks mesh) {
+        PointTracker.Gray[] next = PointTracker.pyramid(image, luma, spare);
         step(previous, next, previousMesh, mesh);
+        spare = previous;
         previous = next;
         previousMesh = mesh;
     }

@@ -1,5 +1,6 @@
 package org.facegate.liveness;
 
+import org.facegate.image.LumaPlane;
 import org.facegate.image.RgbImage;
 
 /**
@@ -41,34 +42,61 @@ final class PointTracker {
             return (a * (1 - fx) + b * fx) * (1 - fy) + (c * (1 - fx) + d * fx) * fy;
         }
 
-        Gray half() {
-            int w = Math.max(1, width / 2), h = Math.max(1, height / 2);
-            float[] o = new float[w * h];
+        /** Writes this image at half the size into {@code out} (which has that size): 2x2 means. */
+        void halfInto(Gray out) {
+            int w = out.width, h = out.height;
+            float[] o = out.v;
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
                     o[y * w + x] = (at(2 * x, 2 * y) + at(2 * x + 1, 2 * y) + at(2 * x, 2 * y + 1) + at(2 * x + 1, 2 * y + 1)) / 4;
                 }
             }
-            return new Gray(w, h, o);
         }
     }
 
-    /** Luma of the whole frame, then {@link #LEVELS} levels of a 2x pyramid. */
-    static Gray[] pyramid(RgbImage img) {
+    /**
+     * Luma of the whole frame, then {@link #LEVELS} levels of a 2x pyramid, written into {@code reuse} when it is a
+     * pyramid of this size (trackers keep two and alternate, so a frame costs no new arrays), else into new arrays.
+     * The luma is the camera's own plane when the frame comes with one ({@code luma}, in the frame's upright
+     * coordinates), else computed from the RGB pixels.
+     */
+    static Gray[] pyramid(RgbImage img, LumaPlane luma, Gray[] reuse) {
         int w = img.width(), h = img.height();
-        int[] px = img.argb();
-        float[] g = new float[w * h];
-        for (int i = 0; i < g.length; i++) {
-            int p = px[i];
-            g[i] = 0.299f * ((p >> 16) & 0xFF) + 0.587f * ((p >> 8) & 0xFF) + 0.114f * (p & 0xFF);
+        Gray[] pyr = reuse != null && reuse[0].width == w && reuse[0].height == h ? reuse : newPyramid(w, h);
+        float[] g = pyr[0].v;
+        if (luma != null) {
+            if (luma.width() != w || luma.height() != h) {
+                throw new IllegalArgumentException("luma plane " + luma.width() + "x" + luma.height() + " is not of the " + w + "x" + h + " frame");
+            }
+            luma.toFloats(g);
+        } else {
+            int[] px = img.argb();
+            for (int i = 0; i < w * h; i++) {
+                int p = px[i];
+                g[i] = 0.299f * ((p >> 16) & 0xFF) + 0.587f * ((p >> 8) & 0xFF) + 0.114f * (p & 0xFF);
+            }
         }
-        return pyramid(new Gray(w, h, g));
+        return halved(pyr);
     }
 
-    private static Gray[] pyramid(Gray level0) {
+    /** Levels 1.. of {@code pyr} written from level 0. */
+    private static Gray[] halved(Gray[] pyr) {
+        for (int l = 1; l < LEVELS; l++) pyr[l - 1].halfInto(pyr[l]);
+        return pyr;
+    }
+
+    private static Gray[] newPyramid(int w, int h) {
+        return withLevels(new Gray(w, h, new float[w * h]));
+    }
+
+    /** {@code level0} with new arrays for the smaller levels (not yet written). */
+    private static Gray[] withLevels(Gray level0) {
         Gray[] pyr = new Gray[LEVELS];
         pyr[0] = level0;
-        for (int l = 1; l < LEVELS; l++) pyr[l] = pyr[l - 1].half();
+        for (int l = 1; l < LEVELS; l++) {
+            int w = Math.max(1, pyr[l - 1].width / 2), h = Math.max(1, pyr[l - 1].height / 2);
+            pyr[l] = new Gray(w, h, new float[w * h]);
+        }
         return pyr;
     }
 
@@ -105,7 +133,7 @@ final class PointTracker {
             best = b;
             bestGap = gap;
         }
-        return best == sharper[0] ? sharper : pyramid(best);
+        return best == sharper[0] ? sharper : halved(withLevels(best)); // a new pyramid: blurred frames are not reused
     }
 
     /** Radius of the largest box blur {@link #blurredTo} tries (a 9x9 box). */
@@ -190,6 +218,10 @@ final class PointTracker {
     private static float[] trackOneWay(Gray[] prev, Gray[] next, float[] points, float[] guess, float[] warp, float[] out, int radius) {
         int n = points.length / 2;
         float[] error = new float[n];
+        // one window's samples and gradients, reused for every point and level (the same size at every level)
+        int r = Math.max(2, radius);
+        int size = (2 * r + 1) * (2 * r + 1);
+        float[] t = new float[size], ix = new float[size], iy = new float[size];
         for (int i = 0; i < n; i++) {
             // the window's axes in prev: (a00, a10) for a step along x in next, (a01, a11) along y
             float a00 = warp == null ? 1 : warp[4 * i], a01 = warp == null ? 0 : warp[4 * i + 1];
@@ -200,9 +232,6 @@ final class PointTracker {
             for (int l = LEVELS - 1; l >= 0; l--) {
                 float scale = 1f / (1 << l);
                 float px = points[2 * i] * scale, py = points[2 * i + 1] * scale;
-                int r = Math.max(2, Math.round(radius * (l == 0 ? 1f : 1f)));
-                int size = (2 * r + 1) * (2 * r + 1);
-                float[] t = new float[size], ix = new float[size], iy = new float[size];
                 double gxx = 0, gxy = 0, gyy = 0;
                 Gray a = prev[l], b = next[l];
                 int k = 0;
@@ -256,14 +285,13 @@ final class PointTracker {
                 continue;
             }
             double sum = 0;
-            int r = radius;
-            for (int dy = -r; dy <= r; dy++) {
-                for (int dx = -r; dx <= r; dx++) {
+            for (int dy = -radius; dy <= radius; dy++) {
+                for (int dx = -radius; dx <= radius; dx++) {
                     float x = points[2 * i] + a00 * dx + a01 * dy, y = points[2 * i + 1] + a10 * dx + a11 * dy;
                     sum += Math.abs(prev[0].sample(x, y) - next[0].sample(out[2 * i] + dx, out[2 * i + 1] + dy));
                 }
             }
-            error[i] = (float) (sum / ((2 * r + 1) * (2 * r + 1)));
+            error[i] = (float) (sum / ((2 * radius + 1) * (2 * radius + 1)));
         }
         return error;
     }

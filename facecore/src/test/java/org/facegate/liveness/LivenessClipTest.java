@@ -128,8 +128,7 @@ public class LivenessClipTest {
     private static void offerFrom(List<LivenessFrame> clip, ChallengeSession s, int start, int end) {
         for (int i = start; i < end && s.state() == ChallengeSession.State.RUNNING; i++) {
             LivenessFrame f = clip.get(i);
-            s.offer(new LivenessFrame(f.timeMillis() - clip.get(start).timeMillis(), f.image(), f.mesh(), f.face(), f.rightEar(), f.leftEar(),
-                    f.pose()));
+            s.offer(f.at(f.timeMillis() - clip.get(start).timeMillis()));
         }
     }
 

@@ -32,7 +32,7 @@ public class PointTrackerTest {
     /** {@code src} seen through {@code h} (each output pixel from the source point {@code h} maps onto it). */
     private static RgbImage warped(RgbImage src, Homography h) {
         Homography inv = h.inverse();
-        PointTracker.Gray g = PointTracker.pyramid(src)[0];
+        PointTracker.Gray g = PointTracker.pyramid(src, null, null)[0];
         int[] out = new int[src.width() * src.height()];
         double[] o = new double[2];
         for (int y = 0; y < src.height(); y++) {
@@ -51,7 +51,7 @@ public class PointTrackerTest {
         // squashed to 0.8 of its height about the middle, with perspective: a photo tilted away between two frames
         Homography h = new Homography(new double[] {1, 0.02, -2, 0, 0.8, 24, 0, 4e-4, 1});
         RgbImage b = warped(a, h);
-        PointTracker.Gray[] pa = PointTracker.pyramid(a), pb = PointTracker.pyramid(b);
+        PointTracker.Gray[] pa = PointTracker.pyramid(a, null, null), pb = PointTracker.pyramid(b, null, null);
         Random r = new Random(5);
         int n = 30;
         float[] pts = new float[2 * n], flat = new float[2 * n], warp = new float[4 * n];

@@ -39,6 +39,7 @@ final class BuildCommand {
         for (String id : a.list("ship", "")) shipped.put(Variant.of(id), variants.get(Variant.of(id)));
         Map<String, byte[]> others = new LinkedHashMap<>();
         for (String name : a.list("ship-sources", "")) others.put(name, sources.read(name));
+        others.put(SelfTestFace.FILE, SelfTestFace.bytes(sources));
         Path out = a.path("out");
         AppModels.write(out, shipped, others);
         System.out.println("[model-conversion] app models in " + out + ": " + shipped.keySet() + " + " + others.keySet());

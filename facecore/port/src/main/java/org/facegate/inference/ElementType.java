@@ -18,6 +18,15 @@ public enum ElementType {
         this.bytes = bytes;
     }
 
+    /**
+     * The type a runtime calls {@code name} (TFLite's {@code DataType} names, in both its Java builds).
+     *
+     * @throws IllegalArgumentException for a type FaceGate does not know
+     */
+    public static ElementType named(String name) {
+        return valueOf(name);
+    }
+
     /** Bytes per element; -1 for {@link #STRING}. */
     public int bytes() {
         return bytes;

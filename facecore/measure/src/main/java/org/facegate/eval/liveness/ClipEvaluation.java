@@ -61,7 +61,7 @@ public final class ClipEvaluation {
         for (int j = picker.next(); start + j < frames.size(); j = picker.next(cost)) {
             LivenessFrame f = frames.get(start + j);
             long t0 = System.nanoTime();
-            boolean more = sink.test(start + j, new LivenessFrame(picker.captureMillis(j), f.image(), f.mesh(), f.face(), f.rightEar(), f.leftEar(), f.pose()));
+            boolean more = sink.test(start + j, f.at(picker.captureMillis(j)));
             if (!more) return;
             if (realCost) cost = analysisMillis[start + j] + (System.nanoTime() - t0) / 1e6;
         }

@@ -1,20 +1,25 @@
-// Single-file Java program: checks the built APK against FaceGate's release rules and fails (exit 1) on a violation.
+// Checks a built APK against FaceGate's release rules and fails (exit 1) on a violation.
 //
-//   java -cp apksig.jar ApkCheck.java <app.apk> <abi,abi,...> <max bytes>
+//   java -cp facegate-build-tools.jar org.facegate.build.ApkCheck <app.apk> <abi,abi,...> <max bytes>
 //
 // Manifest (binary XML, parsed with apksig's parser):
 //   - no android.permission.INTERNET (the app is offline by design)
 //   - <application android:allowBackup="false"> literal; android:extractNativeLibs literal, matching how the
 //     libraries are stored (true: deflated, extracted on install; false: STORED, 16 KiB aligned, loaded from the APK)
+//   - the GPU delegate's vendor OpenCL libraries declared as <uses-native-library android:required="false">
 //   - exactly one launcher activity, and it is the only exported component (an activity, alias, service or receiver
 //     with an intent-filter and no android:exported counts as exported)
 // Zip:
 //   - lib/ holds exactly the given ABIs, each with the same libraries, stored as extractNativeLibs says
 //   - every assets/*.tflite STORED and 4-byte aligned (the app memory-maps the models out of the APK)
 //   - every entry carries the fixed 1981-01-01 01:01:02 timestamp (reproducible builds)
+//   - (reported, not enforced) native libraries whose ELF segments are aligned below 16 KiB: a 16 KB-page device
+//     cannot load them
 //   - the APK is at most <max bytes> long
 // Prints a summary incl. the APK size (and what it is made of: native libraries, models, dex, the rest) and the sha256
 // of the APK and of each classes*.dex.
+package org.facegate.build;
+
 import com.android.apksig.internal.apk.AndroidBinXmlParser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +44,13 @@ import java.util.zip.ZipFile;
 public class ApkCheck {
     static final int ATTR_NAME = 0x01010003, ATTR_EXPORTED = 0x01010010, ATTR_ALLOW_BACKUP = 0x01010280,
             ATTR_EXTRACT_NATIVE_LIBS = 0x010104ea, ATTR_MIN_SDK = 0x0101020c, ATTR_TARGET_SDK = 0x01010270,
-            ATTR_VERSION_CODE = 0x0101021b, ATTR_VERSION_NAME = 0x0101021c;
+            ATTR_VERSION_CODE = 0x0101021b, ATTR_VERSION_NAME = 0x0101021c, ATTR_REQUIRED = 0x0101028e;
+    /**
+     * The vendor OpenCL libraries the GPU delegate may load, as tensorflow-lite-gpu-api's AAR manifest declares them
+     * (this build has no manifest merger): from Android 12 an app sees a vendor library only if it names it, and a
+     * required one would keep the app off phones without it.
+     */
+    static final Set<String> GPU_NATIVE_LIBRARIES = Set.of("libOpenCL.so", "libOpenCL-car.so", "libOpenCL-pixel.so");
     static final Set<String> FORBIDDEN_PERMISSIONS = Set.of("android.permission.INTERNET");
     static final Set<String> COMPONENTS = Set.of("activity", "activity-alias", "service", "receiver", "provider");
     static final int DOS_TIME = (1 << 11) | (1 << 5) | 1, DOS_DATE = (1 << 9) | (1 << 5) | 1;   // 1981-01-01 01:01:02
@@ -85,6 +96,7 @@ public class ApkCheck {
         Deque<String> path = new ArrayDeque<>();
         List<String> permissions = new ArrayList<>();
         List<Component> components = new ArrayList<>();
+        java.util.Map<String, Boolean> nativeLibraries = new java.util.TreeMap<>();
         String pkg = null, versionCode = null, versionName = null, minSdk = null, targetSdk = null;
         Boolean allowBackup = null, extractNativeLibs = null;
         String cKind = null, cName = null; Boolean cExported = null; boolean cFilter = false, cMain = false, cLauncher = false;
@@ -107,6 +119,8 @@ public class ApkCheck {
                 } else if (depth == 2 && el.equals("application")) {
                     allowBackup = boolAttr(p, ATTR_ALLOW_BACKUP);
                     extractNativeLibs = boolAttr(p, ATTR_EXTRACT_NATIVE_LIBS);
+                } else if (depth == 3 && parent.equals("application") && el.equals("uses-native-library")) {
+                    nativeLibraries.put(stringAttr(p, ATTR_NAME, null), boolAttr(p, ATTR_REQUIRED));
                 } else if (depth == 3 && parent.equals("application") && COMPONENTS.contains(el)) {
                     cKind = el; cName = stringAttr(p, ATTR_NAME, null);
                     int i = attrIndex(p, ATTR_EXPORTED);
@@ -142,6 +156,11 @@ public class ApkCheck {
         System.out.println("ApkCheck: allowBackup=" + allowBackup + " extractNativeLibs=" + extractNativeLibs);
         if (!Boolean.FALSE.equals(allowBackup)) problems.add("android:allowBackup must be literally false, is " + allowBackup);
         if (extractNativeLibs == null) problems.add("android:extractNativeLibs must be a literal true or false");
+        System.out.println("ApkCheck: uses-native-library " + nativeLibraries);
+        for (String lib : GPU_NATIVE_LIBRARIES) {
+            if (!nativeLibraries.containsKey(lib)) problems.add("<uses-native-library android:name=\"" + lib + "\"> missing: the GPU delegate could not load it on Android 12+");
+            else if (!Boolean.FALSE.equals(nativeLibraries.get(lib))) problems.add("<uses-native-library " + lib + "> must be android:required=\"false\"");
+        }
         List<Component> launchers = components.stream().filter(Component::launcher).toList();
         for (Component c : components) {
             System.out.println("ApkCheck: " + c.kind() + " " + c.name() + " exported=" + c.isExported()
@@ -159,6 +178,7 @@ public class ApkCheck {
         Map<String, Set<String>> libsByAbi = new TreeMap<>();
         Set<String> names = new TreeSet<>();
         int badTime = 0, models = 0;
+        List<String> pageBound = new ArrayList<>();
         try (ZipFile z = new ZipFile(apk.toFile())) {
             for (Entry e : entries) {
                 if (!names.add(e.name())) problems.add("duplicate entry " + e.name());
@@ -180,6 +200,10 @@ public class ApkCheck {
                     continue;
                 }
                 libsByAbi.computeIfAbsent(parts[1], k -> new TreeSet<>()).add(parts[2]);
+                try (InputStream in = z.getInputStream(z.getEntry(e.name()))) {
+                    long align = Elf.parse(in.readAllBytes(), e.name()).loadAlign();
+                    if (align < PAGE) pageBound.add(e.name() + " (LOAD p_align " + align + ")");
+                }
                 if (extractNativeLibs) {
                     // a STORED library would be extracted all the same: the APK would only be bigger
                     if (e.method() == ZipEntry.STORED) problems.add(e.name() + " is STORED; extractNativeLibs=true wants it deflated");
@@ -195,6 +219,8 @@ public class ApkCheck {
             problems.add("ABIs carry different libraries: " + libsByAbi);
         }
         if (models == 0) problems.add("no assets/*.tflite: the face models are missing");
+        // not a failure: the app ships TFLite 2.16.1, built for 4 KB pages, and falls back to the PIN where it cannot load
+        if (!pageBound.isEmpty()) System.out.println("ApkCheck: not loadable on 16 KB-page devices: " + pageBound);
         System.out.println("ApkCheck: " + entries.size() + " entries; native libraries ("
                 + (extractNativeLibs ? "deflated, extracted on install" : "STORED, 16 KiB aligned") + ") " + libsByAbi
                 + "; " + models + " models (STORED, 4-byte aligned)");

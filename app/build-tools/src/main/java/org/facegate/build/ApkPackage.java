@@ -1,17 +1,19 @@
-// Single-file Java program: assembles the unsigned APK, byte for byte the same on every build of the same inputs.
+// Assembles an unsigned APK, byte for byte the same on every build of the same inputs.
 //
-//   java ApkPackage.java --out x.apk --resources resources.ap_ --dex <dir with classes*.dex> [--dex <dir>]...
-//        --aars <path list of *.aar> --abis arm64-v8a,armeabi-v7a,x86_64 --jars <path list of runtime jars>
+//   java -cp facegate-build-tools.jar org.facegate.build.ApkPackage --out x.apk --resources resources.ap_
+//        --dex r8.zip --aars <path list of *.aar> --abis arm64-v8a,armeabi-v7a,x86_64
 //
 // Entries, in this order: everything aapt2 linked (AndroidManifest.xml first, its compression kept: resources.arsc
-// stays STORED), the dex files of each --dex directory in turn, renumbered classes.dex, classes2.dex, ... (deflated;
-// ART loads them all, minSdk >= 21), lib/<abi>/*.so from each AAR's jni/<abi>/ for the listed ABIs only (deflated:
-// the manifest has extractNativeLibs="true", see AndroidManifest.xml), then the Java resources of the
-// runtime jars (what Class.getResource finds on Android; META-INF/services files merged), sorted. Every entry carries
-// the same fixed timestamp. Fails on anything that would be silently lost or ambiguous: an AAR with resources (other
-// than an empty values.xml) or assets, as there is no resource merger; a native library or Java resource that two
-// inputs provide with different content. Lists the AAR manifest entries (permissions, components) left out, as there
-// is no manifest merger either.
+// stays STORED), the classes*.dex of R8's output in their order (deflated; ART loads them all, minSdk >= 21),
+// lib/<abi>/*.so from each AAR's jni/<abi>/ for the listed ABIs only (deflated: the manifest has
+// extractNativeLibs="true", see AndroidManifest.xml), then the Java resources R8 passed through from the jars (what
+// Class.getResource finds on Android; META-INF/services as R8 rewrote them for the classes it kept), sorted. The same
+// call with fewer --abis makes a per-ABI APK. Every entry carries the same fixed timestamp. Fails on anything that
+// would be silently lost or ambiguous: an AAR with resources (other than an empty values.xml) or assets, as there is
+// no resource merger; a native library that two AARs provide with different content. Lists the AAR manifest entries
+// (permissions, components) left out, as there is no manifest merger either.
+package org.facegate.build;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,8 +29,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -55,16 +55,21 @@ public class ApkPackage {
                 put(stored, data, e.getName(), e.getMethod() == ZipEntry.STORED, read(res, e));
             }
         }
-        // 2. dex
-        List<Path> dexes = new ArrayList<>();
-        for (String dir : opt.get("--dex")) {
-            List<Path> in = sorted(Path.of(dir), p -> p.getFileName().toString().matches("classes\\d*\\.dex"));
-            in.sort(java.util.Comparator.comparingInt(ApkPackage::dexIndex));    // classes.dex, classes2.dex, ...
-            if (in.isEmpty()) throw new IllegalStateException("no classes*.dex in " + dir);
-            dexes.addAll(in);
-        }
-        for (int i = 0; i < dexes.size(); i++) {
-            put(stored, data, i == 0 ? "classes.dex" : "classes" + (i + 1) + ".dex", false, Files.readAllBytes(dexes.get(i)));
+        // 2. dex, from R8's output
+        Path r8 = Path.of(one(opt, "--dex"));
+        Map<String, byte[]> javaRes = new TreeMap<>();
+        try (ZipFile z = new ZipFile(r8.toFile())) {
+            List<ZipEntry> dexes = list(z).stream().filter(e -> e.getName().matches("classes\\d*\\.dex"))
+                    .sorted(java.util.Comparator.comparingInt(e -> dexIndex(e.getName()))).toList();
+            if (dexes.isEmpty()) throw new IllegalStateException("no classes*.dex in " + r8);
+            for (int i = 0; i < dexes.size(); i++) {
+                String name = i == 0 ? "classes.dex" : "classes" + (i + 1) + ".dex";
+                if (!dexes.get(i).getName().equals(name)) throw new IllegalStateException(r8 + " has no " + name);
+                put(stored, data, name, false, read(z, dexes.get(i)));
+            }
+            for (ZipEntry e : list(z)) {
+                if (!e.isDirectory() && !e.getName().matches("classes\\d*\\.dex") && isJavaResource(e.getName())) javaRes.put(e.getName(), read(z, e));
+            }
         }
 
         // 3. native libraries of the AARs
@@ -97,29 +102,16 @@ public class ApkPackage {
         }
         libs.forEach((n, c) -> put(stored, data, n, false, c.bytes()));
 
-        // 4. Java resources of the runtime jars
-        Map<String, Content> javaRes = new TreeMap<>();
-        for (Path jar : paths(one(opt, "--jars"))) {
-            try (ZipFile z = new ZipFile(jar.toFile())) {
-                // the root artifact of a Kotlin Multiplatform library (e.g. androidx.collection:collection) holds only
-                // metadata for the Kotlin compiler; its JVM/Android classes come in the -jvm/-android artifact
-                if (z.getEntry("META-INF/kotlin-project-structure-metadata.json") != null) continue;
-                for (ZipEntry e : list(z)) {
-                    if (!e.isDirectory() && isJavaResource(e.getName())) {
-                        add(javaRes, e.getName(), new Content(read(z, e), jar.getFileName().toString()));
-                    }
-                }
-            }
-        }
-        javaRes.forEach((n, c) -> put(stored, data, n, false, c.bytes()));
+        // 4. Java resources, sorted
+        javaRes.forEach((n, b) -> put(stored, data, n, false, b));
 
         write(out, stored, data);
         System.out.printf("ApkPackage: %s: %d dex, %d native libraries (%s), %d Java resources%n",
-                out.getFileName(), dexes.size(), libs.size(), String.join(",", abis), javaRes.size());
+                out.getFileName(), data.keySet().stream().filter(n -> n.endsWith(".dex")).count(), libs.size(),
+                String.join(",", abis), javaRes.size());
     }
 
-    static int dexIndex(Path p) {
-        String n = p.getFileName().toString();
+    static int dexIndex(String n) {
         return n.equals("classes.dex") ? 1 : Integer.parseInt(n.substring("classes".length(), n.length() - ".dex".length()));
     }
 
@@ -152,17 +144,10 @@ public class ApkPackage {
         return m.endsWith(".version");                           // androidx library versions, as AGP keeps them
     }
 
+    /** A native library once; the same name with other bytes from another AAR is an error. */
     static void add(Map<String, Content> into, String name, Content c) {
         Content old = into.putIfAbsent(name, c);
-        if (old != null && name.startsWith("META-INF/services/")) {   // ServiceLoader files: union of the lines
-            Set<String> lines = new java.util.LinkedHashSet<>();
-            for (Content x : List.of(old, c)) {
-                new String(x.bytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
-                        .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(lines::add);
-            }
-            String merged = String.join("\n", lines) + "\n";
-            into.put(name, new Content(merged.getBytes(java.nio.charset.StandardCharsets.UTF_8), old.origin() + "+" + c.origin()));
-        } else if (old != null && !Arrays.equals(old.bytes(), c.bytes())) {
+        if (old != null && !Arrays.equals(old.bytes(), c.bytes())) {
             throw new IllegalStateException(name + " differs between " + old.origin() + " and " + c.origin());
         }
     }
@@ -209,12 +194,6 @@ public class ApkPackage {
             ByteArrayOutputStream b = new ByteArrayOutputStream();
             in.transferTo(b);
             return b.toByteArray();
-        }
-    }
-
-    static List<Path> sorted(Path dir, java.util.function.Predicate<Path> filter) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(filter).sorted().collect(Collectors.toList());
         }
     }
 
