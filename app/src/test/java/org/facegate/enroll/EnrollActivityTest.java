@@ -44,7 +44,7 @@ public class EnrollActivityTest extends AppTest {
 
     /** Films Ada once: one frame, processed (and its step on the main thread run) before this returns. */
     private void oneFrame(EnrollActivity e) {
-        camera().play(List.of(Photos.rgb(ada)), 30, ada);
+        camera().play(List.of(Photos.rgb(ada)), 30, 30, ada);
         Await.until(() -> "the frame processed: " + statusOf(e), () -> camera().clipDone() && services.engine().pending() == 0);
     }
 
@@ -56,7 +56,7 @@ public class EnrollActivityTest extends AppTest {
         EnrollActivity e = start(EnrollActivity.class, EnrollActivity.firstRun(app));
         for (int i = 0; i < 4 * EnrollActivity.SAMPLES && kept(e) < EnrollActivity.SAMPLES - 1; i++) oneFrame(e);
         ShadowSystemClock.advanceBy(Duration.ofSeconds(1));
-        camera().play(List.of(Photos.rgb(ada)), 30, ada);
+        camera().play(List.of(Photos.rgb(ada)), 30, 30, ada);
         waitOffTheMainThread(() -> camera().clipDone() && services.engine().pending() == 0);
         assertNotNull("saved", onIo(() -> services.gallery().owner()));
         assertEquals("the screen has not heard of it", EnrollActivity.SAMPLES - 1, kept(e));

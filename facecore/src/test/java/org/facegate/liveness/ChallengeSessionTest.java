@@ -82,29 +82,24 @@ public class ChallengeSessionTest {
         assertEquals(ChallengeSession.Reason.FACE_LOST, fast.reason());
     }
 
+    /** A blink session offered {@code frames} in order. */
+    private static ChallengeSession blinkSession(LivenessFrame... frames) {
+        ChallengeSession s = ChallengeSession.of(IdentityCheck.ANYONE, Challenge.BLINK);
+        for (LivenessFrame f : frames) s.offer(f);
+        return s;
+    }
+
     @Test
     public void aJumpIsTooFastAMoveNotTooFarAFrame() {
         // 0.9 eye spans in 250 ms (4 fps) is a brisk real movement; in 83 ms (12 fps) it is a jump
-        ChallengeSession slow = ChallengeSession.of(IdentityCheck.ANYONE, Challenge.BLINK);
-        slow.offer(still(0));
-        slow.offer(frame(250, 290, 1, 0, 0));
-        assertEquals(ChallengeSession.State.RUNNING, slow.state());
-        ChallengeSession fast = ChallengeSession.of(IdentityCheck.ANYONE, Challenge.BLINK);
-        fast.offer(still(0));
-        fast.offer(frame(83, 290, 1, 0, 0));
+        assertEquals(ChallengeSession.State.RUNNING, blinkSession(still(0), frame(250, 290, 1, 0, 0)).state());
+        ChallengeSession fast = blinkSession(still(0), frame(83, 290, 1, 0, 0));
         assertEquals(ChallengeSession.Reason.FACE_JUMP, fast.reason());
         assertTrue(fast.detail(), fast.detail().startsWith("moved 0.90 eye spans in 83 ms"));
         // a face 1.5x as large from one frame to the next, at 4 fps too
-        ChallengeSession closer = ChallengeSession.of(IdentityCheck.ANYONE, Challenge.BLINK);
-        closer.offer(still(0));
-        closer.offer(frame(250, 200, 2f, 0, 0));
-        assertEquals(ChallengeSession.Reason.FACE_JUMP, closer.reason());
+        assertEquals(ChallengeSession.Reason.FACE_JUMP, blinkSession(still(0), frame(250, 200, 2f, 0, 0)).reason());
         // and after a long gap a face elsewhere is still a jump (the allowance stops growing at 400 ms)
-        ChallengeSession elsewhere = ChallengeSession.of(IdentityCheck.ANYONE, Challenge.BLINK);
-        elsewhere.offer(still(0));
-        elsewhere.offer(LivenessFrame.empty(300, BLANK));
-        elsewhere.offer(frame(600, 500, 1, 0, 0));
-        assertEquals(ChallengeSession.Reason.FACE_JUMP, elsewhere.reason());
+        assertEquals(ChallengeSession.Reason.FACE_JUMP, blinkSession(still(0), LivenessFrame.empty(300, BLANK), frame(600, 500, 1, 0, 0)).reason());
     }
 
     @Test
