@@ -1,8 +1,41 @@
 package org.facegate.enroll;
 
-/** Enrollment refused as a whole: the message says why (no usable sample, face already enrolled as someone else). */
+/**
+ * Enrollment refused as a whole; {@link #reason()} says which rule refused it, the message says why in words, naming
+ * the samples involved.
+ */
 public final class EnrollmentException extends Exception {
-    public EnrollmentException(String message) {
+    /** Which rule refused the enrollment. */
+    public enum Reason {
+        /** No sample passed the quality gate. */
+        NO_SAMPLE,
+        /** Two samples of the enrollment show different people ({@link SamePerson}). */
+        DIFFERENT_PEOPLE,
+        /** A sample does not show the enrolled person it is added to ({@link SamePerson}). */
+        NOT_THE_PERSON,
+        /** A sample shows someone else who is enrolled. */
+        SOMEONE_ELSE
+    }
+
+    private final Reason reason;
+    private final SamePerson.Comparison comparison;
+
+    /**
+     * @param comparison the comparison that failed (null for {@link Reason#NO_SAMPLE}); indexes refer to the samples
+     *                   of the refused enrollment
+     */
+    public EnrollmentException(Reason reason, String message, SamePerson.Comparison comparison) {
         super(message);
+        this.reason = reason;
+        this.comparison = comparison;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** The comparison that failed, or null. */
+    public SamePerson.Comparison comparison() {
+        return comparison;
     }
 }

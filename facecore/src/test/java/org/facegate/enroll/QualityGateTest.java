@@ -132,16 +132,19 @@ public class QualityGateTest {
         Sample s = enroller.sample(img, enroller.check(img));
         Person colin = new Person("colin", Collections.singletonList(s.embedding()));
         RgbImage other = TestData.lfwImage("Colin_Powell", 133);
-        Sample again = enroller.sample(other, enroller.check(other));
+        java.util.List<Sample> again = Collections.singletonList(enroller.sample(other, enroller.check(other)));
+        java.util.List<String> label = Collections.singletonList("Colin_Powell_0133.jpg");
         try {
-            enroller.checkNotSomeoneElse("not-colin", Collections.singletonList(again), Collections.singletonList(colin));
+            enroller.check("not-colin", again, label, Collections.emptyList(), Collections.singletonList(colin));
             fail("the same face under a new name must be refused");
         } catch (EnrollmentException e) {
-            assertTrue(e.getMessage(), e.getMessage().startsWith("this face is already enrolled as colin"));
+            assertEquals(EnrollmentException.Reason.SOMEONE_ELSE, e.reason());
+            assertTrue(e.getMessage(), e.getMessage().startsWith("the face in Colin_Powell_0133.jpg is already enrolled as colin"));
         }
-        // re-enrolling colin himself is fine, and so is a different person
-        enroller.checkNotSomeoneElse("colin", Collections.singletonList(again), Collections.singletonList(colin));
+        // adding to colin himself is fine, and so is a different person
+        enroller.check("colin", again, label, colin.samples(), Collections.emptyList());
         RgbImage tony = TestData.lfwImage("Tony_Blair", 18);
-        enroller.checkNotSomeoneElse("tony", Collections.singletonList(enroller.sample(tony, enroller.check(tony))), Collections.singletonList(colin));
+        enroller.check("tony", Collections.singletonList(enroller.sample(tony, enroller.check(tony))), Collections.singletonList("tony.jpg"),
+                Collections.emptyList(), Collections.singletonList(colin));
     }
 }
