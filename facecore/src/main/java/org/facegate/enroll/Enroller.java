@@ -55,7 +55,7 @@ public final class Enroller {
      */
     public void check(String name, List<Sample> samples, List<String> labels, List<Embedding> existing, List<Person> others)
             throws EnrollmentException {
-        if (samples.isEmpty()) throw new EnrollmentException(EnrollmentException.Reason.NO_SAMPLE, "no usable face image for " + name, null);
+        if (samples.isEmpty()) throw new EnrollmentException(EnrollmentException.Reason.NO_SAMPLE, "no usable face image for " + name);
         if (labels.size() != samples.size()) throw new IllegalArgumentException(labels.size() + " labels for " + samples.size() + " samples");
         List<Embedding> added = new ArrayList<>(samples.size());
         for (Sample s : samples) added.add(s.embedding());
@@ -63,7 +63,7 @@ public final class Enroller {
         if (pair != null && !pair.samePerson()) {
             throw new EnrollmentException(EnrollmentException.Reason.DIFFERENT_PEOPLE, String.format(Locale.ROOT,
                     "%s and %s show different people (similarity %.2f, below the same-person threshold %.2f): enroll one person at a time",
-                    labels.get(pair.sample()), labels.get(pair.other()), pair.similarity(), SamePerson.THRESHOLD), pair);
+                    labels.get(pair.sample()), labels.get(pair.other()), pair.similarity(), SamePerson.THRESHOLD));
         }
         if (!existing.isEmpty()) {
             SamePerson.Comparison joining = SamePerson.leastSimilarTo(new Person(name, existing).template(), added);
@@ -71,7 +71,7 @@ public final class Enroller {
                 throw new EnrollmentException(EnrollmentException.Reason.NOT_THE_PERSON, String.format(Locale.ROOT,
                         "%s does not show %s (similarity %.2f to the enrolled face, below the same-person threshold %.2f): "
                                 + "remove %s first to enroll someone else under that name",
-                        labels.get(joining.sample()), name, joining.similarity(), SamePerson.THRESHOLD, name), joining);
+                        labels.get(joining.sample()), name, joining.similarity(), SamePerson.THRESHOLD, name));
             }
         }
         for (int i = 0; i < samples.size(); i++) {
@@ -79,7 +79,7 @@ public final class Enroller {
             if (id.candidate() != null && id.score() >= matcher.threshold()) {
                 throw new EnrollmentException(EnrollmentException.Reason.SOMEONE_ELSE, String.format(Locale.ROOT,
                         "the face in %s is already enrolled as %s (similarity %.2f); remove %s first or enroll a different person",
-                        labels.get(i), id.candidate(), id.score(), id.candidate()), null);
+                        labels.get(i), id.candidate(), id.score(), id.candidate()));
             }
         }
     }

@@ -2,7 +2,7 @@ package org.facegate.enroll;
 
 /**
  * Enrollment refused as a whole; {@link #reason()} says which rule refused it, the message says why in words, naming
- * the samples involved.
+ * the samples (and people) involved.
  */
 public final class EnrollmentException extends Exception {
     /** Which rule refused the enrollment. */
@@ -18,24 +18,13 @@ public final class EnrollmentException extends Exception {
     }
 
     private final Reason reason;
-    private final SamePerson.Comparison comparison;
 
-    /**
-     * @param comparison the comparison that failed (null for {@link Reason#NO_SAMPLE}); indexes refer to the samples
-     *                   of the refused enrollment
-     */
-    public EnrollmentException(Reason reason, String message, SamePerson.Comparison comparison) {
+    public EnrollmentException(Reason reason, String message) {
         super(message);
         this.reason = reason;
-        this.comparison = comparison;
     }
 
     public Reason reason() {
         return reason;
-    }
-
-    /** The comparison that failed, or null. */
-    public SamePerson.Comparison comparison() {
-        return comparison;
     }
 }

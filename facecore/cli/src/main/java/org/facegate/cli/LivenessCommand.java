@@ -178,9 +178,10 @@ final class LivenessCommand implements Callable<Integer> {
     }
 
     private int measureAttacks(PrintWriter out) throws Exception {
+        Engine.checkThreads(threads);
         List<Path> photos = lfwFaces(attacksLfw, faces);
         long t0 = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<AttackEvaluation.Result>> parts = new ArrayList<>();
         int per = (photos.size() + threads - 1) / threads;
         for (int t = 0; t < threads; t++) {
