@@ -89,6 +89,53 @@ public class HouseholdTest extends AppTest {
     }
 
     @Test
+    public void photosOfTwoPeopleDoNotMakeOneMember() {
+        createPin("Colin Powell");
+        long colin = enroll("Colin Powell", Role.OWNER, true, fakeSamples(1), "test@1");
+        services.session.unlock(colin, "Colin Powell", Role.OWNER);
+        HouseholdActivity household = start(HouseholdActivity.class);
+        ((EditText) household.findViewById(R.id.household_new_name)).setText("Tony Blair");
+        household.findViewById(R.id.household_add_photos).performClick();
+        Intent pick = shadowOf(household).getNextStartedActivityForResult().intent;
+        Intent picked = new Intent();
+        ClipData clip = ClipData.newRawUri("photos", Uri.fromFile(Photos.lfw("Tony_Blair", 18)));
+        clip.addItem(new ClipData.Item(Uri.fromFile(Photos.lfw("Wen_Jiabao", 1))));
+        picked.setClipData(clip);
+        shadowOf(household).receiveResult(pick, Activity.RESULT_OK, picked);
+        Await.until(() -> "refused: " + statusOf(household), () -> text(household, R.id.household_message)
+                .startsWith("Tony_Blair_0018.jpg and Wen_Jiabao_0001.jpg show different people (similarity "));
+        assertNull(onIo(() -> services.db().persons().byName("Tony Blair")));
+    }
+
+    @Test
+    public void namesAreCheckedAsTheCliChecksThem() {
+        createPin("Ada");
+        long ada = enroll("Ada", Role.OWNER, true, fakeSamples(1), "test@1");
+        enroll("Bea", Role.MEMBER, false, fakeSamples(2), "test@1");
+        services.session.unlock(ada, "Ada", Role.OWNER);
+        HouseholdActivity household = start(HouseholdActivity.class);
+        EditText name = household.findViewById(R.id.household_new_name);
+        for (String[] bad : new String[][] {{"   ", "A name is needed (spaces alone are not a name)"},
+            {"Bea\nTwo", "A name cannot contain line breaks, tabs or other control characters"}}) {
+            name.setText(bad[0]);
+            household.findViewById(R.id.household_add_camera).performClick();
+            assertEquals(bad[1], String.valueOf(name.getError()));
+            assertNull("no enrollment started", shadowOf(household).getNextStartedActivity());
+        }
+        Await.until("the list", () -> rowOf(household, "Bea") != null);
+        rowOf(household, "Bea").findViewById(R.id.row_rename).performClick();
+        AlertDialog rename = (AlertDialog) ShadowAlertDialog.getLatestDialog();
+        ((EditText) shadowOf(rename).getView()).setText("a".repeat(65));
+        rename.getButton(AlertDialog.BUTTON_POSITIVE).performClick();
+        Await.until(() -> "refused: " + statusOf(household), () -> text(household, R.id.household_message).equals("A name is at most 64 characters long"));
+        assertTrue(onIo(() -> services.db().persons().byName("Bea")) != null);
+        // spaces around a name are not part of it
+        name.setText("  Cy ");
+        household.findViewById(R.id.household_add_camera).performClick();
+        assertEquals("Cy", shadowOf(household).getNextStartedActivity().getStringExtra("name"));
+    }
+
+    @Test
     public void renameAndRemove() {
         createPin("Colin Powell");
         // list management needs no real faces
