@@ -8,12 +8,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.facegate.image.RgbImage;
-import org.facegate.match.Matcher;
-import org.facegate.match.SecurityLevel;
-import org.facegate.testing.Pipelines;
 import org.facegate.testing.TestData;
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 
 /**
@@ -22,26 +18,13 @@ import org.junit.Test;
  * Wen's other photos), and one enrollment of two different people.
  */
 public class EnrollerTest {
-    private static Pipelines p;
-    private static Enroller enroller;
-
-    @BeforeClass
-    public static void open() throws Exception {
-        TestData.lfw();
-        p = new Pipelines();
-        enroller = new Enroller(p.detector, p.embedder, QualityGate.DEFAULT, new Matcher(SecurityLevel.standard()));
-    }
-
-    @AfterClass
-    public static void close() {
-        if (p != null) p.close();
-    }
+    @ClassRule public static final LfwEnroller LFW = new LfwEnroller();
 
     private static Sample sample(String name, int n) {
         RgbImage img = TestData.lfwImage(name, n);
-        QualityReport q = enroller.check(img);
+        QualityReport q = LFW.enroller.check(img);
         assertTrue(name + " " + n + ": " + q.issues(), q.ok());
-        return enroller.sample(img, q);
+        return LFW.enroller.sample(img, q);
     }
 
     private static List<org.facegate.embed.Embedding> embeddings(Sample... samples) {
@@ -52,7 +35,7 @@ public class EnrollerTest {
 
     private static EnrollmentException refused(String name, List<Sample> samples, List<String> labels, List<org.facegate.embed.Embedding> existing) {
         try {
-            enroller.check(name, samples, labels, existing, Collections.emptyList());
+            LFW.enroller.check(name, samples, labels, existing, Collections.emptyList());
         } catch (EnrollmentException e) {
             return e;
         }
@@ -78,8 +61,8 @@ public class EnrollerTest {
     @Test
     public void differentPhotosOfOnePersonEnrollAndJoinThem() throws Exception {
         Sample a = sample("Colin_Powell", 40), b = sample("Colin_Powell", 133), c = sample("Colin_Powell", 170);
-        enroller.check("Colin", List.of(a, b), List.of("a", "b"), List.of(), Collections.emptyList());
-        enroller.check("Colin", List.of(c), List.of("c"), embeddings(a, b), Collections.emptyList());
+        LFW.enroller.check("Colin", List.of(a, b), List.of("a", "b"), List.of(), Collections.emptyList());
+        LFW.enroller.check("Colin", List.of(c), List.of("c"), embeddings(a, b), Collections.emptyList());
     }
 
     @Test
@@ -92,7 +75,7 @@ public class EnrollerTest {
     @Test
     public void labelsMustNameEverySample() throws Exception {
         try {
-            enroller.check("Ada", List.of(sample("Colin_Powell", 40)), List.of(), List.of(), Collections.emptyList());
+            LFW.enroller.check("Ada", List.of(sample("Colin_Powell", 40)), List.of(), List.of(), Collections.emptyList());
             fail("a sample without a label");
         } catch (IllegalArgumentException e) {
             assertEquals("0 labels for 1 samples", e.getMessage());
