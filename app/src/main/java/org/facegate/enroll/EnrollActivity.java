@@ -27,15 +27,18 @@ import org.facegate.ui.FaceOverlayView;
 /**
  * Guided enrollment from the camera: every frame goes through facecore's quality gate, whose advice ("move closer",
  * "too dark", "head turned"...) is shown live; {@link #SAMPLES} good frames at least {@link #SPACING_MS} apart (so the
- * head has moved a little between them) make the template. It must not match anyone else enrolled; then it is
- * written in one transaction (a new person, or replacing the person's templates). Used for the owner at first run,
- * re-enrollment, and household members. Owner only.
+ * head has moved a little between them) make the template. The frames must show one person ({@link SamePerson}: a
+ * second person stepping in is refused, with the reason shown a moment before capturing starts over), and not match
+ * anyone else enrolled; then it is written in one transaction (a new person, or replacing the person's templates).
+ * Used for the owner at first run, re-enrollment, and household members. Owner only.
  */
 public final class EnrollActivity extends CameraActivity {
     /** Good frames per template. */
     public static final int SAMPLES = 5;
     /** Least time between two kept frames. */
     public static final long SPACING_MS = 300;
+    /** How long the reason of a refused enrollment stays up before capturing starts over. */
+    static final long REFUSAL_SHOWN_MS = 3000;
 
     static final String EXTRA_PERSON = "person", EXTRA_NAME = "name", EXTRA_ROLE = "role", EXTRA_MAY_UNLOCK = "may_unlock",
             EXTRA_FIRST_RUN = "first_run";
@@ -74,6 +77,9 @@ public final class EnrollActivity extends CameraActivity {
         boolean saving, done;
         /** The person enrolled: from the intent, or, for a new person, the id the save gave them. */
         long personId = -1;
+        /** Why the last enrollment was refused, shown until {@link #REFUSAL_SHOWN_MS} after {@code refusedAt}. */
+        String refusal;
+        long refusedAt;
     }
 
     private Progress progress;
@@ -151,7 +157,8 @@ public final class EnrollActivity extends CameraActivity {
         boolean full = false;
         synchronized (progress) {
             long now = SystemClock.elapsedRealtime();
-            if (report.ok() && now - progress.lastKept >= SPACING_MS) {
+            if (progress.refusal != null && now - progress.refusedAt >= REFUSAL_SHOWN_MS) progress.refusal = null;
+            if (progress.refusal == null && report.ok() && now - progress.lastKept >= SPACING_MS) {
                 progress.samples.add(enroller.sample(frame, report));
                 progress.lastKept = now;
                 full = progress.samples.size() >= SAMPLES;
@@ -159,9 +166,12 @@ public final class EnrollActivity extends CameraActivity {
             }
             kept = progress.samples.size();
         }
-        String error = full ? save(models) : null;
+        boolean saved = full && save(models);
+        String refusal;
+        synchronized (progress) {
+            refusal = progress.refusal;
+        }
         int shown = kept;
-        boolean saved = full && error == null;
         int width = frame.width(), height = frame.height();
         return () -> {
             int color = report.ok() ? 0xFF43A047 : 0xFFFFB300;
@@ -169,8 +179,8 @@ public final class EnrollActivity extends CameraActivity {
                     : Collections.singletonList(new FaceOverlayView.Mark(report.face().box(), "", color)));
             if (saved) {
                 finished();
-            } else if (error != null) {
-                advice.setText(error);
+            } else if (refusal != null) {
+                advice.setText(refusal);
                 showCount(0);
             } else {
                 advice.setText(report.ok() ? getString(R.string.enroll_hold_still) : advice(report));
@@ -179,42 +189,51 @@ public final class EnrollActivity extends CameraActivity {
         };
     }
 
-    /** Checks the template against everyone else and writes it; returns why it was refused, or null. Inference thread. */
-    private String save(FaceModels models) {
+    /**
+     * Checks that the frames show one person and nobody else enrolled, and writes the template; when refused, keeps
+     * the reason in {@link Progress#refusal} and starts over. Inference thread.
+     */
+    private boolean save(FaceModels models) {
         List<Sample> samples;
         long personId;
         synchronized (progress) {
             samples = new ArrayList<>(progress.samples);
             personId = progress.personId;
         }
+        List<String> frames = new ArrayList<>();
+        for (int i = 1; i <= samples.size(); i++) frames.add("frame " + i);
         try {
             Gallery g = services.gallery();
             List<org.facegate.match.Person> others = new ArrayList<>();
             for (Gallery.Enrolled e : g.load(models.modelId).enrolled()) {
                 if (e.person().id != personId) others.add(new org.facegate.match.Person(e.person().name, e.samples()));
             }
-            enroller.checkNotSomeoneElse(name, samples, others);
+            // a re-enrollment replaces the person's templates: its frames need only show one person, not the old face
+            enroller.check(name, samples, frames, Collections.emptyList(), others);
             if (personId < 0) personId = g.addPerson(name, role, mayUnlock, samples, models.modelId);
             else g.replaceTemplates(personId, samples, models.modelId);
             synchronized (progress) {
                 progress.personId = personId;
                 progress.done = true;
             }
-            return null;
+            return true;
         } catch (EnrollmentException | Gallery.GalleryException e) {
-            startOver();
-            return capitalized(e.getMessage());
+            startOver(e instanceof EnrollmentException r && r.reason() == EnrollmentException.Reason.DIFFERENT_PEOPLE
+                    ? getString(R.string.enroll_different_people) : capitalized(e.getMessage()));
         } catch (RuntimeException e) {
             // e.g. a ProviderException from the Keystore while sealing: nothing was written (one transaction)
-            startOver();
-            return getString(R.string.enroll_save_failed, String.valueOf(e.getMessage()));
+            startOver(getString(R.string.enroll_save_failed, String.valueOf(e.getMessage())));
         }
+        return false;
     }
 
-    private void startOver() {
+    /** Drops the kept frames and shows why for {@link #REFUSAL_SHOWN_MS} before capturing again. */
+    private void startOver(String why) {
         synchronized (progress) {
             progress.samples.clear();
             progress.saving = false;
+            progress.refusal = why;
+            progress.refusedAt = SystemClock.elapsedRealtime();
         }
     }
 

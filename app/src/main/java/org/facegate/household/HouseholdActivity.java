@@ -12,6 +12,7 @@ import android.widget.EditText;
 import android.widget.LinearLayout;
 import android.widget.TextView;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.facegate.R;
 import org.facegate.engine.FaceEngine;
@@ -19,6 +20,8 @@ import org.facegate.engine.FaceModels;
 import org.facegate.enroll.EnrollActivity;
 import org.facegate.enroll.EnrollmentException;
 import org.facegate.enroll.Enroller;
+import org.facegate.enroll.NameIssue;
+import org.facegate.enroll.PersonName;
 import org.facegate.enroll.QualityGate;
 import org.facegate.enroll.QualityReport;
 import org.facegate.enroll.Sample;
@@ -81,13 +84,19 @@ public final class HouseholdActivity extends SecureActivity {
         if (!isFinishing()) refresh();
     }
 
+    /** The new member's name as stored, or null with the field saying what is wrong ({@link PersonName}, as the CLI). */
     private String takeName() {
-        String n = newName.getText().toString().trim();
-        if (n.isEmpty()) {
-            newName.setError(getString(R.string.household_name_prompt));
+        String typed = newName.getText().toString();
+        NameIssue issue = PersonName.issue(typed);
+        if (issue != null) {
+            newName.setError(capitalized(issue.advice()));
             return null;
         }
-        return n;
+        return PersonName.normalized(typed);
+    }
+
+    private static String capitalized(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /** Reloads the list (people, sample counts, who must re-enroll), on the inference thread for the model id. */
@@ -141,8 +150,12 @@ public final class HouseholdActivity extends SecureActivity {
         field.setText(p.name);
         new AlertDialog.Builder(this).setTitle(R.string.household_rename).setView(field)
                 .setPositiveButton(R.string.household_ok, (d, w) -> {
-                    String n = field.getText().toString().trim();
-                    if (n.isEmpty()) return;
+                    NameIssue issue = PersonName.issue(field.getText().toString());
+                    if (issue != null) {
+                        message.setText(capitalized(issue.advice()));
+                        return;
+                    }
+                    String n = PersonName.normalized(field.getText().toString());
                     services.io.execute(() -> {
                         String error = null;
                         try {
@@ -173,7 +186,10 @@ public final class HouseholdActivity extends SecureActivity {
         enrollFromPhotos(name, uris);
     }
 
-    /** Quality-checks and embeds each photo, then adds the member in one transaction; reports per-photo refusals. */
+    /**
+     * Quality-checks and embeds each photo, then adds the member in one transaction if the photos show one person
+     * ({@link org.facegate.enroll.SamePerson}) and nobody else enrolled; reports per-photo refusals.
+     */
     private void enrollFromPhotos(String name, List<Uri> uris) {
         message.setText(R.string.enroll_saving);
         services.engine().post(new FaceEngine.Job() {
@@ -181,13 +197,15 @@ public final class HouseholdActivity extends SecureActivity {
             public void run(FaceModels models) {
                 Enroller enroller = new Enroller(models.detector, models.embedder, QualityGate.DEFAULT, new Matcher(services.settings.securityLevel()));
                 List<Sample> samples = new ArrayList<>();
-                List<String> refused = new ArrayList<>();
+                List<String> accepted = new ArrayList<>(), refused = new ArrayList<>();
                 for (Uri u : uris) {
                     try {
                         RgbImage img = org.facegate.household.Photos.load(getContentResolver(), u);
                         QualityReport r = enroller.check(img);
-                        if (r.ok()) samples.add(enroller.sample(img, r));
-                        else refused.add(u.getLastPathSegment() + ": " + r.issues().get(0).advice());
+                        if (r.ok()) {
+                            samples.add(enroller.sample(img, r));
+                            accepted.add(u.getLastPathSegment());
+                        } else refused.add(u.getLastPathSegment() + ": " + r.issues().get(0).advice());
                     } catch (java.io.IOException e) {
                         refused.add(u.getLastPathSegment() + ": " + e.getMessage());
                     }
@@ -201,13 +219,13 @@ public final class HouseholdActivity extends SecureActivity {
                         for (Gallery.Enrolled e : services.gallery().load(models.modelId).enrolled()) {
                             others.add(new org.facegate.match.Person(e.person().name, e.samples()));
                         }
-                        enroller.checkNotSomeoneElse(name, samples, others);
+                        enroller.check(name, samples, accepted, Collections.emptyList(), others);
                         services.gallery().addPerson(name, Role.MEMBER, false, samples, models.modelId);
                         result = getResources().getQuantityString(R.plurals.household_photos_added, samples.size(), name, samples.size())
                                 + (refused.isEmpty() ? "" : " (skipped " + String.join("; ", refused) + ")");
                     }
                 } catch (EnrollmentException | Gallery.GalleryException e) {
-                    result = e.getMessage();
+                    result = capitalized(e.getMessage());
                 }
                 String shown = result;
                 services.main.post(() -> {

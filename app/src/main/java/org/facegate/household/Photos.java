@@ -3,14 +3,17 @@ package org.facegate.household;
 import android.content.ContentResolver;
 import android.graphics.Bitmap;
 import android.graphics.BitmapFactory;
-import android.graphics.Matrix;
 import android.media.ExifInterface;
 import android.net.Uri;
 import java.io.IOException;
 import java.io.InputStream;
+import org.facegate.image.Orientation;
 import org.facegate.image.RgbImage;
 
-/** Decodes picked photos for enrollment: downsampled (a face needs no 12 MP) and turned upright per EXIF. */
+/**
+ * Decodes picked photos for enrollment: downsampled (a face needs no 12 MP) and turned upright per EXIF, all eight
+ * orientations (front cameras and editors write the mirrored ones too), by facecore's {@link Orientation} as the CLI.
+ */
 final class Photos {
     /** Longest side kept; faces in group photos stay well above the quality gate's minimum size. */
     static final int MAX_SIDE = 1600;
@@ -32,23 +35,13 @@ final class Photos {
             b = BitmapFactory.decodeStream(in, null, o);
         }
         if (b == null) throw new IOException("cannot decode");
-        int degrees;
+        int exif;
         try (InputStream in = open(resolver, uri)) {
-            switch (new ExifInterface(in).getAttributeInt(ExifInterface.TAG_ORIENTATION, ExifInterface.ORIENTATION_NORMAL)) {
-                case ExifInterface.ORIENTATION_ROTATE_90: degrees = 90; break;
-                case ExifInterface.ORIENTATION_ROTATE_180: degrees = 180; break;
-                case ExifInterface.ORIENTATION_ROTATE_270: degrees = 270; break;
-                default: degrees = 0;
-            }
-        }
-        if (degrees != 0) {
-            Matrix m = new Matrix();
-            m.postRotate(degrees);
-            b = Bitmap.createBitmap(b, 0, 0, b.getWidth(), b.getHeight(), m, true);
+            exif = new ExifInterface(in).getAttributeInt(ExifInterface.TAG_ORIENTATION, ExifInterface.ORIENTATION_NORMAL);
         }
         int[] px = new int[b.getWidth() * b.getHeight()];
         b.getPixels(px, 0, b.getWidth(), 0, 0, b.getWidth(), b.getHeight());
-        return new RgbImage(b.getWidth(), b.getHeight(), px);
+        return Orientation.ofExif(exif).upright(new RgbImage(b.getWidth(), b.getHeight(), px));
     }
 
     private static InputStream open(ContentResolver resolver, Uri uri) throws IOException {

@@ -7,6 +7,8 @@ import android.widget.EditText;
 import android.widget.TextView;
 import org.facegate.R;
 import org.facegate.enroll.EnrollActivity;
+import org.facegate.enroll.NameIssue;
+import org.facegate.enroll.PersonName;
 import org.facegate.gate.GateActivity;
 import org.facegate.security.PinRules;
 import org.facegate.security.PinStore;
@@ -49,8 +51,12 @@ public final class SetupActivity extends SecureActivity {
     }
 
     private void submit() {
-        String n = name.getText().toString().trim(), p = pin.getText().toString();
-        String problem = n.isEmpty() ? getString(R.string.setup_name_missing) : PinRules.problem(p, pinAgain.getText());
+        // the owner's name follows the same rule as every name (org.facegate.enroll.PersonName, as the CLI)
+        String n = PersonName.normalized(name.getText().toString()), p = pin.getText().toString();
+        NameIssue nameIssue = PersonName.issue(n);
+        String problem = nameIssue == NameIssue.EMPTY ? getString(R.string.setup_name_missing)
+                : nameIssue != null ? Character.toUpperCase(nameIssue.advice().charAt(0)) + nameIssue.advice().substring(1)
+                : PinRules.problem(p, pinAgain.getText());
         if (problem != null) {
             error.setText(problem);
             return;

@@ -52,17 +52,7 @@ public class HouseholdTest extends AppTest {
 
         HouseholdActivity household = start(HouseholdActivity.class);
         Await.until("the list", () -> rowOf(household, "Colin Powell") != null);
-        ((EditText) household.findViewById(R.id.household_new_name)).setText("Tony Blair");
-        household.findViewById(R.id.household_add_photos).performClick();
-        Intent pick = shadowOf(household).getNextStartedActivityForResult().intent;
-        assertEquals(Intent.ACTION_OPEN_DOCUMENT, pick.getAction());
-        assertEquals("image/*", pick.getType());
-        assertTrue(pick.getBooleanExtra(Intent.EXTRA_ALLOW_MULTIPLE, false));
-        Intent picked = new Intent();
-        ClipData clip = ClipData.newRawUri("photos", Uri.fromFile(Photos.lfw("Tony_Blair", 18)));
-        clip.addItem(new ClipData.Item(Uri.fromFile(Photos.lfw("Tony_Blair", 32))));
-        picked.setClipData(clip);
-        shadowOf(household).receiveResult(pick, Activity.RESULT_OK, picked);
+        addFromPhotos(household, "Tony Blair", Photos.lfw("Tony_Blair", 18), Photos.lfw("Tony_Blair", 32));
         Await.until(() -> "member added: " + statusOf(household), () -> text(household, R.id.household_message).startsWith("Tony Blair added from 2 photos"));
         Await.until("Tony's row", () -> rowOf(household, "Tony Blair") != null);
         CheckBox mayUnlock = rowOf(household, "Tony Blair").findViewById(R.id.row_may_unlock);
@@ -86,6 +76,46 @@ public class HouseholdTest extends AppTest {
         assertFalse(services.session.isOwner());
         assertEquals(View.GONE, content.findViewById(R.id.content_household).getVisibility());
         assertEquals(View.GONE, content.findViewById(R.id.content_settings).getVisibility());
+    }
+
+    @Test
+    public void photosOfTwoPeopleDoNotMakeOneMember() {
+        createPin("Colin Powell");
+        long colin = enroll("Colin Powell", Role.OWNER, true, fakeSamples(1), "test@1");
+        services.session.unlock(colin, "Colin Powell", Role.OWNER);
+        HouseholdActivity household = start(HouseholdActivity.class);
+        addFromPhotos(household, "Tony Blair", Photos.lfw("Tony_Blair", 18), Photos.lfw("Wen_Jiabao", 1));
+        Await.until(() -> "refused: " + statusOf(household), () -> text(household, R.id.household_message)
+                .startsWith("Tony_Blair_0018.jpg and Wen_Jiabao_0001.jpg show different people (similarity "));
+        assertNull(onIo(() -> services.db().persons().byName("Tony Blair")));
+    }
+
+    @Test
+    public void namesAreCheckedAsTheCliChecksThem() {
+        createPin("Ada");
+        long ada = enroll("Ada", Role.OWNER, true, fakeSamples(1), "test@1");
+        enroll("Bea", Role.MEMBER, false, fakeSamples(2), "test@1");
+        services.session.unlock(ada, "Ada", Role.OWNER);
+        HouseholdActivity household = start(HouseholdActivity.class);
+        EditText name = household.findViewById(R.id.household_new_name);
+        for (String[] bad : new String[][] {{"   ", "A name is needed (spaces alone are not a name)"},
+            {"Bea\nTwo", "A name cannot contain line breaks, tabs or other control characters"}}) {
+            name.setText(bad[0]);
+            household.findViewById(R.id.household_add_camera).performClick();
+            assertEquals(bad[1], String.valueOf(name.getError()));
+            assertNull("no enrollment started", shadowOf(household).getNextStartedActivity());
+        }
+        Await.until("the list", () -> rowOf(household, "Bea") != null);
+        rowOf(household, "Bea").findViewById(R.id.row_rename).performClick();
+        AlertDialog rename = (AlertDialog) ShadowAlertDialog.getLatestDialog();
+        ((EditText) shadowOf(rename).getView()).setText("a".repeat(65));
+        rename.getButton(AlertDialog.BUTTON_POSITIVE).performClick();
+        Await.until(() -> "refused: " + statusOf(household), () -> text(household, R.id.household_message).equals("A name is at most 64 characters long"));
+        assertTrue(onIo(() -> services.db().persons().byName("Bea")) != null);
+        // spaces around a name are not part of it
+        name.setText("  Cy ");
+        household.findViewById(R.id.household_add_camera).performClick();
+        assertEquals("Cy", shadowOf(household).getNextStartedActivity().getStringExtra("name"));
     }
 
     @Test
@@ -140,6 +170,21 @@ public class HouseholdTest extends AppTest {
         services.session.unlock(7, "Tony Blair", Role.MEMBER);
         HouseholdActivity household = start(HouseholdActivity.class);
         assertTrue(household.isFinishing());
+    }
+
+    /** Types the new member's name, taps "add from photos" and picks {@code photos} in the system's document picker. */
+    private void addFromPhotos(HouseholdActivity household, String name, File... photos) {
+        ((EditText) household.findViewById(R.id.household_new_name)).setText(name);
+        household.findViewById(R.id.household_add_photos).performClick();
+        Intent pick = shadowOf(household).getNextStartedActivityForResult().intent;
+        assertEquals(Intent.ACTION_OPEN_DOCUMENT, pick.getAction());
+        assertEquals("image/*", pick.getType());
+        assertTrue(pick.getBooleanExtra(Intent.EXTRA_ALLOW_MULTIPLE, false));
+        Intent picked = new Intent();
+        ClipData clip = ClipData.newRawUri("photos", Uri.fromFile(photos[0]));
+        for (int i = 1; i < photos.length; i++) clip.addItem(new ClipData.Item(Uri.fromFile(photos[i])));
+        picked.setClipData(clip);
+        shadowOf(household).receiveResult(pick, Activity.RESULT_OK, picked);
     }
 
     static java.util.List<org.facegate.enroll.Sample> fakeSamples(int seed) {

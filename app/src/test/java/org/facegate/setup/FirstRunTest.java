@@ -37,6 +37,20 @@ public class FirstRunTest extends AppTest {
     }
 
     @Test
+    public void theOwnersNameIsCheckedAsEveryName() {
+        SetupActivity setup = follow(start(GateActivity.class), SetupActivity.class);
+        ((EditText) setup.findViewById(R.id.setup_pin)).setText("1357");
+        ((EditText) setup.findViewById(R.id.setup_pin_again)).setText("1357");
+        ((EditText) setup.findViewById(R.id.setup_name)).setText("Ada\nLovelace");
+        setup.findViewById(R.id.setup_next).performClick();
+        assertEquals("A name cannot contain line breaks, tabs or other control characters", text(setup, R.id.setup_error));
+        ((EditText) setup.findViewById(R.id.setup_name)).setText("   ");
+        setup.findViewById(R.id.setup_next).performClick();
+        assertEquals("Enter your name", text(setup, R.id.setup_error));
+        assertFalse("no PIN set before the name is right", services.pin.isSet());
+    }
+
+    @Test
     public void pinEnrollmentThenTheGateKnowsTheOwner() throws Exception {
         GroupPhoto group = new GroupPhoto();
         SetupActivity setup = follow(start(GateActivity.class), SetupActivity.class);

@@ -13,34 +13,17 @@ import java.util.Collections;
 import org.facegate.detect.Box;
 import org.facegate.detect.Face;
 import org.facegate.image.RgbImage;
-import org.facegate.match.Matcher;
 import org.facegate.match.Person;
-import org.facegate.match.SecurityLevel;
-import org.facegate.testing.Pipelines;
 import org.facegate.testing.TestData;
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 
 /** The enrollment quality gate on real LFW photos and degraded copies of them. */
 public class QualityGateTest {
-    private static Pipelines p;
-    private static Enroller enroller;
-
-    @BeforeClass
-    public static void open() throws Exception {
-        TestData.lfw();
-        p = new Pipelines();
-        enroller = new Enroller(p.detector, p.embedder, QualityGate.DEFAULT, new Matcher(SecurityLevel.standard()));
-    }
-
-    @AfterClass
-    public static void close() {
-        if (p != null) p.close();
-    }
+    @ClassRule public static final LfwEnroller LFW = new LfwEnroller();
 
     private static QualityReport check(RgbImage img) {
-        return enroller.check(img);
+        return LFW.enroller.check(img);
     }
 
     private static RgbImage colin() {
@@ -106,7 +89,7 @@ public class QualityGateTest {
     @Test
     public void aSmallFaceInTheBackgroundDoesNotCount() {
         RgbImage img = colin();
-        Face main = p.detector.detect(img).get(0);
+        Face main = LFW.pipelines.detector.detect(img).get(0);
         Box b = main.box();
         float w = b.width() * 0.4f; // a passer-by: 16% of the main face's area
         Face small = new Face(new Box(0, 0, w, w), 0.9f, main.landmarks());
@@ -129,19 +112,22 @@ public class QualityGateTest {
     @Test
     public void oneImageEnrollsAndAFaceAlreadyEnrolledIsRefusedByName() throws Exception {
         RgbImage img = colin();
-        Sample s = enroller.sample(img, enroller.check(img));
+        Sample s = LFW.enroller.sample(img, LFW.enroller.check(img));
         Person colin = new Person("colin", Collections.singletonList(s.embedding()));
         RgbImage other = TestData.lfwImage("Colin_Powell", 133);
-        Sample again = enroller.sample(other, enroller.check(other));
+        java.util.List<Sample> again = Collections.singletonList(LFW.enroller.sample(other, LFW.enroller.check(other)));
+        java.util.List<String> label = Collections.singletonList("Colin_Powell_0133.jpg");
         try {
-            enroller.checkNotSomeoneElse("not-colin", Collections.singletonList(again), Collections.singletonList(colin));
+            LFW.enroller.check("not-colin", again, label, Collections.emptyList(), Collections.singletonList(colin));
             fail("the same face under a new name must be refused");
         } catch (EnrollmentException e) {
-            assertTrue(e.getMessage(), e.getMessage().startsWith("this face is already enrolled as colin"));
+            assertEquals(EnrollmentException.Reason.SOMEONE_ELSE, e.reason());
+            assertTrue(e.getMessage(), e.getMessage().startsWith("the face in Colin_Powell_0133.jpg is already enrolled as colin"));
         }
-        // re-enrolling colin himself is fine, and so is a different person
-        enroller.checkNotSomeoneElse("colin", Collections.singletonList(again), Collections.singletonList(colin));
+        // adding to colin himself is fine, and so is a different person
+        LFW.enroller.check("colin", again, label, colin.samples(), Collections.emptyList());
         RgbImage tony = TestData.lfwImage("Tony_Blair", 18);
-        enroller.checkNotSomeoneElse("tony", Collections.singletonList(enroller.sample(tony, enroller.check(tony))), Collections.singletonList(colin));
+        LFW.enroller.check("tony", Collections.singletonList(LFW.enroller.sample(tony, LFW.enroller.check(tony))), Collections.singletonList("tony.jpg"),
+                Collections.emptyList(), Collections.singletonList(colin));
     }
 }

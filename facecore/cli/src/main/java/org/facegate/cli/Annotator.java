@@ -6,11 +6,13 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.facegate.detect.Box;
 
-/** Draws labeled face boxes on an image and writes PNGs atomically (temp file, then rename). */
+/** Draws labeled face boxes on an image and writes it, PNG or JPEG by the file's extension, atomically (temp file, then rename). */
 final class Annotator {
     private final BufferedImage image;
     private final Graphics2D g;
@@ -35,13 +37,27 @@ final class Annotator {
         g.drawString(caption, x + 3, y - g.getFontMetrics().getDescent());
     }
 
+    /** Writes the image in the format {@link #formatOf} gives for {@code out}. */
     void write(Path out) throws CliException {
         g.dispose();
-        writePng(image, out);
+        write(image, out, formatOf(out));
     }
 
-    /** Writes a PNG atomically. */
-    static void writePng(BufferedImage img, Path out) throws CliException {
-        AtomicFiles.write(out, tmp -> ImageIO.write(img, "png", tmp.toFile()));
+    /**
+     * The image format a file name asks for: PNG for .png, JPEG for .jpg and .jpeg; any other name is refused (a
+     * PNG written under a .jpg name confuses the next program to open it).
+     */
+    static String formatOf(Path out) throws CliException {
+        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".png")) return "png";
+        if (name.endsWith(".jpg") || name.endsWith(".jpeg")) return "jpeg";
+        throw new CliException("cannot write " + out + ": give a file name ending in .png, .jpg or .jpeg");
+    }
+
+    /** Writes an image atomically in {@code format} ("png" or "jpeg"). */
+    static void write(BufferedImage img, Path out, String format) throws CliException {
+        AtomicFiles.write(out, tmp -> {
+            if (!ImageIO.write(img, format, tmp.toFile())) throw new IOException("no " + format + " writer");
+        });
     }
 }

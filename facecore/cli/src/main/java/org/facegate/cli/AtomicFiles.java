@@ -14,6 +14,14 @@ final class AtomicFiles {
 
     private AtomicFiles() {}
 
+    /** Whether an I/O error is the disk running full (Java reports ENOSPC only in the message). */
+    private static boolean diskFull(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("No space left on device")) return true;
+        }
+        return false;
+    }
+
     static void write(Path out, Writer writer) throws CliException {
         try {
             Path dir = out.toAbsolutePath().getParent();
@@ -26,7 +34,7 @@ final class AtomicFiles {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new CliException("cannot write " + out + ": " + e.getMessage());
+            throw new CliException("cannot write " + out + ": " + (diskFull(e) ? "disk full" : e.getMessage()));
         }
     }
 }

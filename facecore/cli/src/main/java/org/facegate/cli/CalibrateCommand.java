@@ -11,8 +11,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.facegate.embed.Embedding;
+import org.facegate.enroll.SamePerson;
 import org.facegate.eval.Calibration;
 import org.facegate.eval.OpenSetIdentification;
+import org.facegate.eval.SamePersonScoring;
 import org.facegate.eval.TemplateScoring;
 import org.facegate.match.Matcher;
 import org.facegate.pipeline.FaceResult;
@@ -45,6 +47,8 @@ final class CalibrateCommand implements Callable<Integer> {
     static final float[] MARGINS = {0f, 0.02f, 0.05f, 0.1f};
     /** Template sizes whose scoring rules are compared (the app enrolls 5 samples). */
     static final int[] TEMPLATE_SAMPLES = {1, 3, 5};
+    /** Enrollment set sizes the same-person rules are compared on (the app enrolls 5 frames). */
+    static final int[] SET_SAMPLES = {2, 3, 4, 5};
 
     @Override
     public Integer call() throws Exception {
@@ -90,6 +94,7 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         openSet(emb, who, c.thresholdAt(FARS[1]), out);
         templates(emb, who, c.thresholdAt(FARS[1]), out);
+        samePerson(emb, who, out);
         AtomicFiles.write(outFile, tmp -> Files.write(tmp, p.toString().getBytes(StandardCharsets.UTF_8)));
         out.println("wrote " + outFile);
         return 0;
@@ -114,6 +119,39 @@ final class CalibrateCommand implements Callable<Integer> {
                         r.people(), c.genuineTrials(), c.impostorTrials(), c.farAt(threshold), 100 * (1 - c.frrAt(threshold)),
                         100 * (1 - c.frrAt(c.thresholdAt(1e-3))), 100 * (1 - c.frrAt(c.thresholdAt(1e-4))));
             }
+        }
+    }
+
+    /**
+     * Prints how often the same-person rule of enrollment ({@link SamePerson}) refuses k different photos of one
+     * person and lets a stranger's photo merge into a set or a person, at its threshold, beside the leave-one-out and
+     * the including-itself rules: the measurement behind {@link SamePerson#THRESHOLD}.
+     */
+    private static void samePerson(List<Embedding> emb, List<String> who, PrintWriter out) {
+        SamePersonScoring scoring = new SamePersonScoring(emb, who);
+        float t = SamePerson.THRESHOLD;
+        out.printf(Locale.ROOT, "%nsame-person rule of enrollment at its threshold %.2f: sets of k different photos of one person (genuine) "
+                + "against the first k-1 photos of a person with one stranger's, and a balanced mix of two people:%n", t);
+        out.println("| k | rule | genuine sets | refused (FRR) | one-stranger sets | accepted (FAR) | balanced mixes | accepted | threshold at one-stranger FAR 1e-3, FRR there |");
+        out.println("|---|---|---|---|---|---|---|---|---|");
+        for (int k : SET_SAMPLES) {
+            for (SamePersonScoring.Rule rule : SamePersonScoring.Rule.values()) {
+                if (k == 2 && rule == SamePersonScoring.Rule.LEAVE_ONE_OUT) continue; // one other sample: the pair itself
+                SamePersonScoring.Sets r = scoring.sets(k, rule);
+                Calibration one = r.oneStranger(), mix = r.balancedMix();
+                float at = one.thresholdAt(1e-3);
+                out.printf(Locale.ROOT, "| %d | %s | %d | %.2f%% | %d | %.2e | %s | %s | %.4f, %.2f%% |%n", k, rule.name().toLowerCase(Locale.ROOT),
+                        one.genuineTrials(), 100 * one.frrAt(t), one.impostorTrials(), one.farAt(t),
+                        mix == null ? "-" : String.valueOf(mix.impostorTrials()), mix == null ? "-" : String.format(Locale.ROOT, "%.2e", mix.farAt(t)),
+                        at, 100 * one.frrAt(at));
+            }
+        }
+        out.printf(Locale.ROOT, "%none photo added to a person enrolled from their first m (against their template), threshold %.2f:%n", t);
+        out.println("| m | genuine photos | refused (FRR) | strangers' photos | accepted (FAR) |");
+        out.println("|---|---|---|---|---|");
+        for (int m : TEMPLATE_SAMPLES) {
+            Calibration c = scoring.joining(m);
+            out.printf(Locale.ROOT, "| %d | %d | %.2f%% | %d | %.2e |%n", m, c.genuineTrials(), 100 * c.frrAt(t), c.impostorTrials(), c.farAt(t));
         }
     }
 

@@ -66,18 +66,19 @@ final class DemoCommand implements Callable<Integer> {
                     out.println(name + ": nobody enrolled: " + (faces.isEmpty() ? "no face found" : String.join("; ", refusals)));
                     continue;
                 }
+                List<Sample> one = Collections.singletonList(sample);
                 try {
-                    enroller.checkNotSomeoneElse(name, Collections.singletonList(sample), gallery.persons(engine.modelId()));
+                    gallery.enroll(name, one, engine.modelId(), engine.dimension(), spec.commandLine().getErr(),
+                            (existing, others) -> enroller.check(name, one, List.of(f.getFileName().toString()), existing, others));
                 } catch (EnrollmentException e) {
                     out.println(name + ": refused: " + e.getMessage());
                     continue;
                 }
-                gallery.enroll(name, Collections.singletonList(sample), engine.modelId());
                 enrolled++;
                 out.printf(Locale.ROOT, "%s: enrolled (eyes %.0f px apart%s)%n", name, quality.interocular(),
                         refusals.isEmpty() ? "" : "; larger faces refused: " + String.join("; ", refusals));
             }
-            List<Person> people = gallery.persons(engine.modelId());
+            List<Person> people = gallery.comparable(engine.modelId(), engine.dimension(), spec.commandLine().getErr());
             GalleryIndex index = GalleryIndex.of(people);
             Matcher matcher = new Matcher(opts.securityLevel());
             out.println("== identification on altered copies (mirrored, 80% size, darker): every face in each photo");

@@ -65,6 +65,7 @@ final class Engine implements AutoCloseable {
     }
 
     private static Engine open(Path models, String detectorName, int threads, EmbedderOpener embedder, Alignment alignment) throws CliException {
+        checkThreads(threads);
         ModelLoader loader = ModelLoader.withBuiltInHashes(DirectoryModelSource.npmCache(models));
         InferenceRuntime runtime = new DesktopRuntime(threads);
         FaceDetector det = null;
@@ -81,9 +82,25 @@ final class Engine implements AutoCloseable {
         }
     }
 
+    /**
+     * Refuses a thread count outside 1..processors: 0 made the runtime throw, and far more threads than processors
+     * (256 were tried) made the desktop runtime spin for minutes.
+     */
+    static void checkThreads(int threads) throws CliException {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        if (threads < 1 || threads > cpus) {
+            throw new CliException("--threads " + threads + ": give 1 to " + cpus + " (the processors of this machine)");
+        }
+    }
+
     /** "name@version" of the embedding model (from its metadata), stored with every template it makes. */
     String modelId() {
         return embedder.modelId();
+    }
+
+    /** Length of the embeddings the model makes: a stored template of another length is damaged. */
+    int dimension() {
+        return embedder.dimension();
     }
 
     Enroller enroller(SecurityLevel level) {

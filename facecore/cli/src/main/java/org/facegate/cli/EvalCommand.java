@@ -55,7 +55,7 @@ final class EvalCommand implements Callable<Integer> {
         writeMarkdown(r, modelId, reportDir.resolve("lfw-eval.md"));
         boolean[] same = new boolean[pairs.size()];
         for (int i = 0; i < same.length; i++) same[i] = pairs.get(i).same();
-        Annotator.writePng(roc(scores, same), reportDir.resolve("lfw-roc.png"));
+        Annotator.write(roc(scores, same), reportDir.resolve("lfw-roc.png"), "png");
         out.println("report: " + reportDir.resolve("lfw-eval.md") + ", " + reportDir.resolve("lfw-roc.png"));
         return 0;
     }

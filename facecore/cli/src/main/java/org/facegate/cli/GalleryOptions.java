@@ -1,5 +1,7 @@
 package org.facegate.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import org.facegate.detect.Detectors;
@@ -9,8 +11,11 @@ import picocli.CommandLine.Option;
 
 /** Options shared by commands that use the models and the gallery. */
 final class GalleryOptions {
-    @Option(names = "--gallery", description = "gallery database (default: ~/.facegate/gallery.db)")
-    Path gallery = Paths.get(System.getProperty("user.home"), ".facegate", "gallery.db");
+    /** Where the gallery is unless --gallery says otherwise; its folder is created when missing. */
+    static final Path DEFAULT_GALLERY = Paths.get(System.getProperty("user.home"), ".facegate", "gallery.db");
+
+    @Option(names = "--gallery", description = "gallery database, in an existing folder (default: ~/.facegate/gallery.db)")
+    Path gallery = DEFAULT_GALLERY;
 
     @Option(names = "--models", description = "directory of the pinned npm packages with the detector models (default: the build's cache)")
     Path models = Engine.defaultModels();
@@ -28,14 +33,27 @@ final class GalleryOptions {
     @Option(names = "--flip", negatable = true, description = "average the embeddings of the face and its mirror image (default: ${DEFAULT-VALUE})")
     boolean flip = true;
 
-    @Option(names = "--threads", description = "CPU threads for inference (default: ${DEFAULT-VALUE})")
+    @Option(names = "--threads", description = "CPU threads for inference, 1 to the number of processors (default: ${DEFAULT-VALUE})")
     int threads = 1;
 
     Engine engine() throws CliException {
         return Engine.open(models, detector, threads, flip, embedder);
     }
 
+    /**
+     * The gallery, created when missing. A gallery given by path must be in an existing folder (a typo in it would
+     * otherwise make a new empty gallery and answer "unknown person"); the default's folder is created.
+     */
     SqliteGallery openGallery() throws CliException {
+        Path dir = gallery.toAbsolutePath().getParent();
+        if (!Files.isDirectory(dir)) {
+            if (!gallery.equals(DEFAULT_GALLERY)) throw new CliException("no such folder for the gallery: " + dir);
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new CliException("cannot create " + dir + " for the gallery: " + e.getMessage());
+            }
+        }
         return new SqliteGallery(gallery);
     }
 

@@ -107,7 +107,8 @@ final class LivenessEvalCommand implements Callable<Integer> {
                 + (unlockTime != null ? 1 : 0) + (passiveModel != null ? 1 : 0);
         if (modes != 1) throw new CliException("give one of --clip, --attacks, --heads, --fixed-sequence, --unlock-time, --passive-model");
         if (!(processFps > 0)) throw new CliException("--process-fps must be positive");
-        if (threads < 1 || faces < 1) throw new CliException("--threads and --faces must be at least 1");
+        Engine.checkThreads(threads);
+        if (faces < 1) throw new CliException("--faces must be at least 1");
         String rate = realCost ? "this machine's real per-frame cost" : String.format(Locale.ROOT, "%.4g processed fps", processFps);
         long t0 = System.nanoTime();
         int code;

@@ -23,19 +23,47 @@ public final class Main implements Runnable {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    /** Runs a command line; returns the exit code (0 success, 1 negative decision, 2 error). */
+    /**
+     * Runs a command line; returns the exit code: 0 success (verify: a match), 1 verify's "no match", 2 any error,
+     * which is one line on {@code err}: a refused input, a usage error, and whatever was not foreseen, an
+     * {@link OutOfMemoryError} included (a stack trace would exit 1, which for verify means "no match").
+     */
     static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof CliException) {
-                commandLine.getErr().println("facegate: " + ex.getMessage());
-                return 2;
-            }
-            throw ex;
+        // every subcommand answers --help (and --version)
+        for (CommandLine sub : cl.getSubcommands().values()) sub.getCommandSpec().mixinStandardHelpOptions(true);
+        cl.setParameterExceptionHandler((ex, given) -> {
+            ex.getCommandLine().getErr().println("facegate: " + oneLine(ex.getMessage()) + " (see: "
+                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
+            return ERROR;
         });
-        return cl.execute(args);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("facegate: " + (ex instanceof CliException ? oneLine(ex.getMessage()) : unforeseen(ex)));
+            return ERROR;
+        });
+        try {
+            return cl.execute(args);
+        } catch (Throwable t) {
+            // Errors pass picocli's handler: the same single line for them
+            err.println("facegate: " + unforeseen(t));
+            return ERROR;
+        }
+    }
+
+    /** Exit code of every error. */
+    static final int ERROR = 2;
+
+    private static String unforeseen(Throwable t) {
+        if (t instanceof OutOfMemoryError) {
+            return "out of memory (" + oneLine(t.getMessage()) + "): give Java more with FACEGATE_JAVA_OPTS=-Xmx2g, or use smaller images";
+        }
+        return "internal error: " + oneLine(String.valueOf(t));
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
     }
 
     /** Version from the jar manifest, with the subcommands. */

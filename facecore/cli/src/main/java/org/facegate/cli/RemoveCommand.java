@@ -16,7 +16,7 @@ final class RemoveCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (SqliteGallery gallery = opts.openGallery()) {
             gallery.remove(name);
-            spec.commandLine().getOut().println("removed " + name);
+            spec.commandLine().getOut().println("removed " + SqliteGallery.shown(name));
         }
         return 0;
     }

@@ -3,7 +3,6 @@ package org.facegate.cli;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assume.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.InputStream;
@@ -36,32 +35,28 @@ public class CliTest {
     @Rule public TemporaryFolder tmp = new TemporaryFolder();
 
     private Path gallery;
+    private Cli cli;
     private String out, err;
 
     @Before
     public void setUp() {
         gallery = tmp.getRoot().toPath().resolve("gallery.db");
+        cli = new Cli(gallery);
     }
 
     private int run(String... args) {
-        String[] full = Arrays.copyOf(args, args.length + 2);
-        full[args.length] = "--gallery";
-        full[args.length + 1] = gallery.toString();
-        StringWriter o = new StringWriter(), e = new StringWriter();
-        int code = Main.run(full, new PrintWriter(o, true), new PrintWriter(e, true));
-        out = o.toString();
-        err = e.toString();
+        int code = cli.run(args);
+        out = cli.out;
+        err = cli.err;
         return code;
     }
 
     private static Path lfw() {
-        Path p = Paths.get(System.getProperty("facegate.lfw", "../../../shared/eval/lfw-dev"));
-        assumeTrue("skipped: LFW dev set not found at " + p.toAbsolutePath(), Files.isDirectory(p.resolve("images")));
-        return p;
+        return Cli.lfw();
     }
 
     private static Path lfwImage(String name, int n) {
-        return lfw().resolve("images").resolve(name).resolve(String.format("%s_%04d.jpg", name, n));
+        return Cli.lfwImage(name, n);
     }
 
     @Test
@@ -307,7 +302,8 @@ public class CliTest {
     public void aGalleryOfAnotherModelIsNeverComparedSilently() throws Exception {
         assertEquals(err, 0, run("enroll", "colin", lfwImage("Colin_Powell", 40).toString()));
         try (SqliteGallery g = new SqliteGallery(gallery)) {
-            g.enroll("tony", Collections.singletonList(new Sample(new Embedding(new float[] {1, 0, 0}), 1f)), "OtherNet@1");
+            g.enroll("tony", Collections.singletonList(new Sample(new Embedding(new float[] {1, 0, 0}), 1f)), "OtherNet@1", 3,
+                    new PrintWriter(new StringWriter()), (existing, others) -> { });
         }
         assertEquals(2, run("verify", "tony", lfwImage("Tony_Blair", 18).toString()));
         assertTrue(err, err.matches("facegate: tony was enrolled with another embedding model than MobileFaceNet@\\S+: enroll again\n"));

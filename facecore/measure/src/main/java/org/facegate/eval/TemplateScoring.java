@@ -41,7 +41,7 @@ public final class TemplateScoring {
     /** Genuine and impostor scores of {@code rule} with templates of {@code k} samples. */
     public Result evaluate(int k, Rule rule) {
         if (k < 1) throw new IllegalArgumentException("a template needs at least one sample, got " + k);
-        List<Float> genuine = new ArrayList<>(), impostor = new ArrayList<>();
+        Scores genuine = new Scores(), impostor = new Scores();
         int people = 0;
         float[] cos = new float[k];
         for (List<Integer> images : byIdentity) {
@@ -65,13 +65,7 @@ public final class TemplateScoring {
                 (same ? genuine : impostor).add(s);
             }
         }
-        return new Result(k, rule, people, Calibration.ofScores(toArray(genuine), toArray(impostor)));
-    }
-
-    private static float[] toArray(List<Float> values) {
-        float[] a = new float[values.size()];
-        for (int i = 0; i < a.length; i++) a[i] = values.get(i);
-        return a;
+        return new Result(k, rule, people, Calibration.ofScores(genuine.toArray(), impostor.toArray()));
     }
 
     /**

@@ -3,15 +3,8 @@ package org.facegate.eval;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.File;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import org.facegate.embed.Embedding;
 import org.facegate.match.SecurityLevel;
-import org.facegate.testing.Pipelines;
-import org.facegate.testing.TestData;
 import org.junit.Test;
 
 /**
@@ -22,25 +15,8 @@ import org.junit.Test;
 public class TemplateScoringTest {
     @Test
     public void theMeanTemplateKeepsStrangersOutBetterThanTheBestSample() throws Exception {
-        Path images = TestData.lfw().resolve("images");
-        String[] people = images.toFile().list();
-        Arrays.sort(people);
-        List<Embedding> emb = new ArrayList<>();
-        List<String> who = new ArrayList<>();
-        try (Pipelines p = new Pipelines()) {
-            int taken = 0;
-            for (String person : people) {
-                File[] files = images.resolve(person).toFile().listFiles();
-                if (files.length < 4) continue;
-                Arrays.sort(files);
-                for (File f : files) {
-                    emb.add(p.pipeline.central(TestData.read(f)).embedding());
-                    who.add(person);
-                }
-                if (++taken == 60) break;
-            }
-        }
-        TemplateScoring scoring = new TemplateScoring(emb, who);
+        LabeledEmbeddings lfw = new LabeledEmbeddings(60, 4);
+        TemplateScoring scoring = new TemplateScoring(lfw.embeddings, lfw.identity);
         float threshold = SecurityLevel.standard().threshold();
         Calibration best = scoring.evaluate(3, TemplateScoring.Rule.BEST_SAMPLE).scores();
         TemplateScoring.Result template = scoring.evaluate(3, TemplateScoring.Rule.TEMPLATE);
