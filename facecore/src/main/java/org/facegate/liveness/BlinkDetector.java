@@ -11,7 +11,8 @@ import org.facegate.image.RgbImage;
  *
  * <p>Openness is the eye aspect ratio measured in a recent reference frame's geometry ({@link FaceGeometry#rectifiedEar})
  * divided by the reference's own ratio, averaged over both eyes; the reference is the frame with the widest-open eyes
- * in the last {@link #WINDOW_MILLIS}, frozen while the eyes are closed. A photo tilted away from the camera narrows the
+ * in the last {@link #WINDOW_MILLIS} whose head pose is within {@link #POSE_TOLERANCE_DEGREES} of the current one,
+ * frozen while the eyes are closed. A photo tilted away from the camera narrows the
  * eyes in the image as a blink would, but it narrows their surroundings (brows, corners, cheeks) too, and the
  * rectification undoes it. On the real clip in {@code shared/eval/liveness} open eyes read 0.85-1.05 and closed ones
  * 0.4-0.55.
@@ -31,6 +32,14 @@ public final class BlinkDetector {
     public static final float OPEN_ABOVE = 0.8f;
     /** How far back the reference (open-eyed) frame may be. */
     public static final long WINDOW_MILLIS = 1500;
+    /**
+     * Largest yaw or pitch difference, degrees, between a frame and the reference its openness is measured against. The
+     * mesh's eye aspect ratio changes with the pose: after a look-down challenge (a simulated owner, 6 fps) the
+     * widest-open frame of the window was the head pitched down 36 degrees (ratio 0.34 against 0.26 frontal), so the
+     * open frontal eyes read openness 0.61, below {@link #CLOSED_BELOW}, and once a blink closed them they never
+     * counted as open again.
+     */
+    static final float POSE_TOLERANCE_DEGREES = 10f;
     /** Reference eye aspect ratio below which the eyes are too narrow to measure (already closed, or a profile). */
     static final float MIN_REFERENCE_EAR = 0.12f;
     /** Eye-region correlation with the mapped open-eyed reference below which the pixels confirm a closure. */
@@ -48,6 +57,7 @@ public final class BlinkDetector {
 
     private final Deque<long[]> times = new ArrayDeque<>();
     private final Deque<MeshLandmarks> meshes = new ArrayDeque<>();
+    private final Deque<HeadPose> poses = new ArrayDeque<>();
     private MeshLandmarks reference;
     private boolean closed;
     private int blinks;
@@ -74,11 +84,16 @@ public final class BlinkDetector {
         while (!times.isEmpty() && timeMillis - times.peekFirst()[0] > WINDOW_MILLIS) {
             times.removeFirst();
             meshes.removeFirst();
+            poses.removeFirst();
         }
+        HeadPose pose = HeadPose.of(mesh);
         if (!closed) {
             reference = null;
             float best = -1;
+            var p = poses.iterator();
             for (MeshLandmarks m : meshes) {
+                HeadPose q = p.next();
+                if (Math.abs(q.yaw() - pose.yaw()) > POSE_TOLERANCE_DEGREES || Math.abs(q.pitch() - pose.pitch()) > POSE_TOLERANCE_DEGREES) continue;
                 float e = (FaceGeometry.rightEar(m) + FaceGeometry.leftEar(m)) / 2;
                 if (e > best) {
                     best = e;
@@ -90,8 +105,13 @@ public final class BlinkDetector {
         }
         times.addLast(new long[] {timeMillis});
         meshes.addLast(mesh);
+        poses.addLast(pose);
         float ownEar = (FaceGeometry.rightEar(mesh) + FaceGeometry.leftEar(mesh)) / 2;
-        if (appearance == null || (!closed && ownEar > appearanceEar)) {
+        // the eye regions' reference is retaken when the eyes are open wider, and when its control regions no longer
+        // match: taken with the head still turned 28 degrees after a turn challenge (wider eyes in the image), a
+        // reference kept for good left every frontal frame without pixel evidence (control below CONTROL_MIN), and
+        // the blink asked next went unseen (a simulated owner at 12 fps)
+        if (appearance == null || (!closed && (ownEar > appearanceEar || appearance.control() < CONTROL_MIN))) {
             appearance = new EyeAppearance(image, luma, mesh, appearance);
             appearanceEar = ownEar;
             correlation = 1;

@@ -297,7 +297,7 @@ final class LivenessEvalCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "off (the identity vote: 2 frames agreeing): %s, over %d windows of the real clip%n", vote.unlockTimes(), vote.sessions());
             SessionTally passive = ev.sessions(() -> ChallengeSession.passive(IdentityCheck.ANYONE, 8000), processFps, realCost, 1);
             out.printf(Locale.ROOT, "passive (a natural blink, 8 s): %s; %s, over windows of the real clip%n", passive.unlockTimes(), passive.summary());
-            OwnerSimulation owner = owner(analyzer, images);
+            OwnerSimulation owner = OwnerSimulation.of(new HeadEvaluation(analyzer, processFps, realCost, null), images, CLIP_FPS);
             SessionTally active = new SessionTally();
             Random random = new Random(1);
             Replay replay = new Replay(analyzer, Replay.CAPTURE_FPS, processFps, realCost);
@@ -312,25 +312,6 @@ final class LivenessEvalCommand implements Callable<Integer> {
             if (!active.rejected().isEmpty()) out.println("  rejected: " + active.rejected());
         }
         return 0;
-    }
-
-    /** Clip frames used by the simulated owner: eyes open, and a blink (closing from 21, open again at 24: docs/liveness.md). */
-    static final int OPEN_FRAME = 35, BLINK_FROM = 20, BLINK_TO = 25;
-
-    private OwnerSimulation owner(LivenessAnalyzer analyzer, List<RgbImage> images) throws CliException {
-        HeadEvaluation heads = new HeadEvaluation(analyzer, processFps, realCost, null);
-        SyntheticHead rest = head(heads, images.get(OPEN_FRAME - 1));
-        List<SyntheticHead> blink = new ArrayList<>();
-        for (int i = BLINK_FROM; i <= BLINK_TO; i++) blink.add(head(heads, images.get(i - 1)));
-        RgbImage first = images.get(0);
-        // the clip's 480x854 frames shown at 3/4 size: 360x640, a phone's analysis frame
-        return new OwnerSimulation(rest, blink, 1000 / CLIP_FPS, 0.75, (int) Math.round(first.width() * 0.75), (int) Math.round(first.height() * 0.75));
-    }
-
-    private static SyntheticHead head(HeadEvaluation heads, RgbImage image) throws CliException {
-        MeshLandmarks m = heads.mesh(image);
-        if (m == null) throw new CliException("no face in a clip frame");
-        return heads.head(image, m, HeadEvaluation.Depth.MESH);
     }
 
     /** Work on a list split across {@link #threads} threads, one part each. */

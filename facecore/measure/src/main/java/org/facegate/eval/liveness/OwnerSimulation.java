@@ -1,7 +1,9 @@
 package org.facegate.eval.liveness;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.facegate.detect.MeshLandmarks;
 import org.facegate.image.RgbImage;
 import org.facegate.liveness.Challenge;
 import org.facegate.liveness.ChallengeSession;
@@ -38,6 +40,28 @@ public final class OwnerSimulation {
         this.height = height;
     }
 
+    /** Clip frames (1-based) the owner is made of: eyes open, and a real blink (closing from 21, open again at 24). */
+    public static final int OPEN_FRAME = 35, BLINK_FROM = 20, BLINK_TO = 25;
+
+    /**
+     * The owner of the real selfie clip ({@code shared/eval/liveness}, frames captured at {@code clipFps}): heads of the
+     * mesh's depth from {@link #OPEN_FRAME} and from the blink's frames, shown at 3/4 of the clip's size (its 480x854
+     * frames as 360x640, a phone's analysis frame).
+     */
+    public static OwnerSimulation of(HeadEvaluation heads, List<RgbImage> clip, double clipFps) {
+        SyntheticHead rest = head(heads, clip.get(OPEN_FRAME - 1));
+        List<SyntheticHead> blink = new ArrayList<>();
+        for (int i = BLINK_FROM; i <= BLINK_TO; i++) blink.add(head(heads, clip.get(i - 1)));
+        RgbImage first = clip.get(0);
+        return new OwnerSimulation(rest, blink, 1000 / clipFps, 0.75, (int) Math.round(first.width() * 0.75), (int) Math.round(first.height() * 0.75));
+    }
+
+    private static SyntheticHead head(HeadEvaluation heads, RgbImage image) {
+        MeshLandmarks m = heads.mesh(image);
+        if (m == null) throw new IllegalArgumentException("no face in a clip frame");
+        return heads.head(image, m, HeadEvaluation.Depth.MESH);
+    }
+
     /**
      * Plays one session to its end.
      *
@@ -46,12 +70,16 @@ public final class OwnerSimulation {
      */
     public long answer(Replay replay, ChallengeSession session, double processFps, long seed) {
         Random random = new Random(seed);
-        // the action under way: what, and when it started (Long.MIN_VALUE: none yet)
-        Challenge[] action = {null};
-        long[] start = {Long.MIN_VALUE}, first = {-1}, last = {0};
+        // the action asked last and the one before it: what, and when each starts (Long.MIN_VALUE: none yet); until the
+        // new one starts, the frames still show the one before (a movement under way is finished, not cut off)
+        Challenge[] action = {null, null};
+        long[] start = {Long.MIN_VALUE, Long.MIN_VALUE}, first = {-1}, last = {0};
         int[] seen = {-1};
         long latency = Math.round(1000 / processFps);
-        replay.play(session.challenges().size() * (ChallengeSession.MILLIS_PER_CHALLENGE + 1000), seed, (i, t) -> frame(action[0], action[0] == null ? 0 : t - start[0], i, seed),
+        replay.play(session.challenges().size() * (ChallengeSession.MILLIS_PER_CHALLENGE + 1000), seed, (i, t) -> {
+                    int k = action[0] != null && t < start[0] ? 1 : 0;
+                    return frame(action[k], action[k] == null ? 0 : t - start[k], i, seed);
+                },
                 f -> {
                     if (f.hasFace() && first[0] < 0) first[0] = f.timeMillis();
                     last[0] = f.timeMillis();
@@ -61,6 +89,8 @@ public final class OwnerSimulation {
                         long react = f.timeMillis() + latency + REACTION_MILLIS + Math.round((2 * random.nextDouble() - 1) * REACTION_JITTER_MILLIS);
                         // a movement under way is finished first
                         long busyUntil = action[0] == null ? Long.MIN_VALUE : start[0] + duration(action[0]);
+                        action[1] = action[0];
+                        start[1] = start[0];
                         action[0] = session.current();
                         start[0] = Math.max(react, busyUntil);
                     }
