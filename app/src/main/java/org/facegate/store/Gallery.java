@@ -170,12 +170,13 @@ public final class Gallery {
     }
 
     /**
-     * Whether people are stored but none of their rows checks: the Keystore key is gone (or every row was altered),
-     * and nothing the household granted can be trusted any more.
+     * Whether people are stored and every row's MAC is forged: the Keystore key is gone (a new one does not check
+     * them), or every row was altered, and nothing the household granted can be trusted any more. A Keystore that
+     * fails to check is not taken for that.
      */
     public boolean recordsUnreadable() {
         List<Person> all = db.persons().all();
-        for (Person p : all) if (PersonMac.checks(cipher, p)) return false;
+        for (Person p : all) if (PersonMac.check(cipher, p) != PersonMac.Verdict.FORGED) return false;
         return !all.isEmpty();
     }
 

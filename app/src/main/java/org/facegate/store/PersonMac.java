@@ -2,6 +2,7 @@ package org.facegate.store;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import javax.crypto.AEADBadTagException;
 
 /**
  * The MAC of a person row: AES-GCM over no plaintext (a GMAC) under the templates' Keystore key, with the row's
@@ -19,14 +20,31 @@ final class PersonMac {
         return cipher.seal(NOTHING, columns(p));
     }
 
-    /** Whether {@code p}'s MAC is the one of its columns. Any failure (a Keystore error too) says no. */
-    static boolean checks(TemplateCipher cipher, Person p) {
-        if (p.mac.length == 0) return false;
+    /** What checking a row's MAC found. */
+    enum Verdict {
+        VALID,
+        /** The MAC is not the one of the columns under this key: the row was altered, or the key is not the one it had. */
+        FORGED,
+        /** The Keystore failed: nothing is known (the row grants nothing meanwhile). */
+        UNCHECKED
+    }
+
+    /** Whether {@code p}'s MAC is the one of its columns. */
+    static Verdict check(TemplateCipher cipher, Person p) {
+        if (p.mac.length == 0) return Verdict.FORGED;
         try {
-            return cipher.open(p.mac, columns(p)).length == 0;
+            return cipher.open(p.mac, columns(p)).length == 0 ? Verdict.VALID : Verdict.FORGED;
+        } catch (AEADBadTagException e) {
+            return Verdict.FORGED;
         } catch (GeneralSecurityException | RuntimeException e) {
-            return false;
+            // a Keystore error (ProviderException is unchecked) is no proof of anything
+            return Verdict.UNCHECKED;
         }
+    }
+
+    /** Whether {@code p}'s MAC checks; a failure to check says no. */
+    static boolean checks(TemplateCipher cipher, Person p) {
+        return check(cipher, p) == Verdict.VALID;
     }
 
     /** The authenticated columns, each unambiguously delimited (the name, the only free text, goes last). */

@@ -240,6 +240,15 @@ public class GalleryTest {
             assertFalse("nobody stored: nothing lost", g.recordsUnreadable());
             g.addPerson("Ada", Role.OWNER, true, List.of(new Sample(full.get(0), 0.9f)), modelId);
             assertFalse(g.recordsUnreadable());
+            // a Keystore that fails to check proves nothing: no power granted, and not taken for a lost key
+            Gallery failing = new Gallery(db, new ForwardingCipher() {
+                @Override
+                public byte[] open(byte[] sealed, byte[] aad) {
+                    throw new java.security.ProviderException("Keystore operation failed");
+                }
+            });
+            assertNull(failing.owner());
+            assertFalse(failing.recordsUnreadable());
             cipher.destroyKey();
             Gallery after = new Gallery(db, new KeystoreTemplateCipher());
             assertTrue(after.recordsUnreadable());
