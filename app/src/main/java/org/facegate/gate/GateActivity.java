@@ -35,8 +35,9 @@ import org.facegate.ui.PinMessages;
  * The gate, the app's only exported screen and where it opens. Unlocks by face ({@link UnlockAttempt}, with the
  * liveness challenge of the mode in settings, whose instruction it shows) for people who may unlock, or by PIN, which
  * is always offered. Whether the face may be used is {@link GateDecision}'s to say (PIN only after a reboot, after 24
- * hours without the PIN, after 4 hours without an unlock, after 3 failed attempts, when nobody who may unlock is
- * enrolled with the current model, when the owner must re-enroll); this screen gathers the facts and shows the
+ * hours without the PIN, after 4 hours without an unlock, after 3 failed attempts, when an administrator turned face
+ * unlock off, when nobody who may unlock is enrolled with the current model, when the owner must re-enroll; when a
+ * Keystore key is lost, "delete all" instead of the PIN); this screen gathers the facts and shows the
  * verdict. Before the PIN exists it hands over to first-run setup. A recognized person who may not unlock is not named:
  * whoever stands at the gate is not told who lives there.
  *
