@@ -1,5 +1,6 @@
 package org.facegate.security;
 
+import android.annotation.SuppressLint;
 import android.content.SharedPreferences;
 
 /**
@@ -9,6 +10,9 @@ import android.content.SharedPreferences;
  * any unlock, and after {@link #MAX_FACE_FAILURES} failed face attempts (both C-1-8); only the PIN resets the last two.
  * Also holds the PIN's own throttle.
  */
+// commit, not apply: failed face attempts and the PIN's use are on disk before the gate says anything, so
+// killing the app cannot take them back
+@SuppressLint("ApplySharedPref")
 public final class GateRules {
     /** CDD 7.3.10 C-1-7: the PIN at least once every 24 hours (the figure for devices launched with Android 10+). */
     public static final long PIN_MAX_AGE_MS = 24L * 3600_000;

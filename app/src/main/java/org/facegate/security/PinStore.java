@@ -18,6 +18,8 @@ import javax.crypto.spec.PBEKeySpec;
  * re-stored peppered the first time it is entered. Hashing is slow by design: call {@link #set} and {@link #verify}
  * off the main thread.
  */
+// commit, not apply: the PIN is on disk before anyone is told it is set or changed
+@SuppressLint("ApplySharedPref")
 public final class PinStore {
     /** PBKDF2 rounds for new PINs. */
     public static final int ITERATIONS = 120_000;

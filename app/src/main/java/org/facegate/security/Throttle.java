@@ -1,5 +1,6 @@
 package org.facegate.security;
 
+import android.annotation.SuppressLint;
 import android.content.SharedPreferences;
 
 /**
@@ -12,6 +13,9 @@ import android.content.SharedPreferences;
  * {@code commit()}, before the caller says anything. Times are on {@link DeviceClock#elapsedRealtime()}; since that
  * restarts at boot, a lockout pending across a reboot starts over rather than being forgotten.
  */
+// commit, not apply: a failure and its lockout are on disk before the caller says anything, so killing the app
+// cannot erase them
+@SuppressLint("ApplySharedPref")
 public final class Throttle {
     /** Failures in a row before the first lockout (CDD 7.3.10 C-1-3: 30 s after five false trials). */
     public static final int FREE_FAILURES = 5;
