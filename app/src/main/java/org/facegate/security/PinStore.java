@@ -54,7 +54,6 @@ public final class PinStore {
     }
 
     /** Creates or replaces the PIN; one that breaks {@link PinRules} is refused with its problem. */
-    @SuppressLint("ApplySharedPref")
     public void set(CharSequence pin) throws GeneralSecurityException {
         String p = PinRules.problem(pin);
         if (p != null) throw new IllegalArgumentException(p);
