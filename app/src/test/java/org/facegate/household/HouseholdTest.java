@@ -116,6 +116,7 @@ public class HouseholdTest extends AppTest {
         // spaces around a name are not part of it
         name.setText("  Cy ");
         household.findViewById(R.id.household_add_camera).performClick();
+        answerPinPrompt(PIN);
         assertEquals("Cy", shadowOf(household).getNextStartedActivity().getStringExtra("name"));
     }
 
