@@ -4,6 +4,7 @@ import android.content.SharedPreferences;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import org.facegate.liveness.LivenessMode;
 import org.facegate.match.SecurityLevel;
 
@@ -22,13 +23,37 @@ public final class AppSettings {
         this.prefs = prefs;
     }
 
-    /** The calibrated operating point matching uses; "standard" (1 false accept in 1,000) by default. */
+    /**
+     * The level for a new install: "maximum", the one at Android's limit for a biometric that unlocks anything (CDD
+     * 7.3.10 C-1-1: fewer than 1 false accept in 50,000), whose measured false-reject rate also stays under the 10%
+     * the CDD recommends (C-SR).
+     */
+    static final String DEFAULT_LEVEL = "maximum";
+
+    /** The calibrated operating point matching uses; {@link #DEFAULT_LEVEL} unless changed. */
     public SecurityLevel securityLevel() {
         String name = prefs.getString("security.level", null);
         if (name != null) {
             for (SecurityLevel l : SecurityLevel.all()) if (l.name().equals(name)) return l;
         }
-        return SecurityLevel.standard();
+        return SecurityLevel.named(DEFAULT_LEVEL);
+    }
+
+    /**
+     * A level as settings show it for a household where {@code unlockers} people may unlock: its false-accept rate
+     * per attempt (an attempt is compared with each of them, so a stranger's chance is about that many times the rate
+     * per comparison: 1 - (1 - far)^n), and its false-reject rate.
+     */
+    public static String describeLevel(SecurityLevel level, int unlockers) {
+        int n = Math.max(1, unlockers);
+        double perAttempt = 1 - Math.pow(1 - level.far(), n);
+        if (n == 1) {
+            return String.format(Locale.ROOT, "%s: 1 false accept in %,d attempts (false rejects %.1f%%)", level.name(),
+                    Math.round(1 / perAttempt), 100 * level.frr());
+        }
+        return String.format(Locale.ROOT, "%s: about 1 false accept in %,d attempts with the %d people who may unlock"
+                + " (1 in %,d per person; false rejects %.1f%%)", level.name(), Math.round(1 / perAttempt), n,
+                Math.round(1 / level.far()), 100 * level.frr());
     }
 
     public void setSecurityLevel(SecurityLevel level) {

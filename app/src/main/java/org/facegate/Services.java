@@ -7,7 +7,11 @@ import android.content.SharedPreferences;
 import android.os.Handler;
 import android.os.Looper;
 import android.widget.Toast;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.facegate.camera.Camera2FrameSource;
@@ -26,7 +30,10 @@ import org.facegate.gate.UnlockAttempt;
 import org.facegate.liveness.Challenge;
 import org.facegate.security.DeviceClock;
 import org.facegate.security.GateRules;
+import org.facegate.security.KeystorePepper;
+import org.facegate.security.PinCheck;
 import org.facegate.security.PinStore;
+import org.facegate.security.StepUp;
 import org.facegate.store.FaceGateDatabase;
 import org.facegate.store.Gallery;
 import org.facegate.store.KeystoreTemplateCipher;
@@ -45,6 +52,8 @@ public final class Services {
     public final SharedPreferences prefs;
     public final Session session = new Session();
     public final AppSettings settings;
+    /** The PIN's Keystore key. */
+    public final KeystorePepper pepper = new KeystorePepper();
     public final PinStore pin;
     public final Handler main = new Handler(Looper.getMainLooper());
     /**
@@ -73,6 +82,8 @@ public final class Services {
     public DeviceClock clock;
     /** The challenges of each active liveness attempt: random ({@link UnlockAttempt#randomOrder}); tests fix them. */
     public Supplier<List<Challenge>> challengeOrder = UnlockAttempt::randomOrder;
+    /** Whether the PIN was entered recently for an owner action (on {@link #clock}). */
+    public final StepUp stepUp;
 
     private GateRules rules;
     private FaceGateDatabase db;
@@ -83,11 +94,25 @@ public final class Services {
         this.context = context.getApplicationContext();
         this.prefs = this.context.getSharedPreferences(PREFS, Context.MODE_PRIVATE);
         this.settings = new AppSettings(prefs);
-        this.pin = new PinStore(prefs);
+        this.pin = new PinStore(prefs, pepper);
         this.clock = DeviceClock.system(this.context.getContentResolver());
         this.io = new IoThread(main, e -> Toast.makeText(this.context,
                 this.context.getString(R.string.io_failed, e.getClass().getSimpleName() + ": " + e.getMessage()), Toast.LENGTH_LONG).show());
+        this.stepUp = new StepUp(currentClock);
     }
+
+    /** {@link #clock} as it is at each call, so a clock set later (tests) applies. */
+    private final DeviceClock currentClock = new DeviceClock() {
+        @Override
+        public long elapsedRealtime() {
+            return clock.elapsedRealtime();
+        }
+
+        @Override
+        public int bootCount() {
+            return clock.bootCount();
+        }
+    };
 
     private InferenceRuntime deviceRuntime() {
         return TfliteRuntime.forThisDevice(2, new java.io.File(context.getNoBackupFilesDir(), "gpu-cache"));
@@ -95,24 +120,18 @@ public final class Services {
 
     /** Lockouts and PIN rules, on {@link #clock}. */
     public synchronized GateRules rules() {
-        // reads the field on every call, so a clock set later (tests) applies
-        if (rules == null) rules = new GateRules(prefs, new DeviceClock() {
-            @Override
-            public long elapsedRealtime() {
-                return clock.elapsedRealtime();
-            }
-
-            @Override
-            public int bootCount() {
-                return clock.bootCount();
-            }
-        });
+        if (rules == null) rules = new GateRules(prefs, currentClock);
         return rules;
+    }
+
+    /** Checks a PIN under the PIN's lockout (blocking). */
+    public PinCheck pinCheck() {
+        return new PinCheck(pin, rules().pin);
     }
 
     /** The database, opened on first use (then keep calls off the main thread). */
     public synchronized FaceGateDatabase db() {
-        if (db == null) db = FaceGateDatabase.open(context);
+        if (db == null) db = FaceGateDatabase.open(context, cipher);
         return db;
     }
 
@@ -146,18 +165,35 @@ public final class Services {
     }
 
     /**
-     * Deletes every trace of the people enrolled and of the PIN: database file, template key, preferences. The app
-     * is back at first run afterwards. Blocking.
+     * Deletes every trace of the people enrolled and of the PIN: the Keystore keys first (so that whatever a later
+     * step leaves behind can no longer be read), then the database (its -wal and -shm files too), then the
+     * preferences. Every step is tried even if one before failed. The app is back at first run afterwards. Blocking.
+     *
+     * @return what could not be deleted, one phrase a step ("the face key (why)"); empty when everything was
      */
     @SuppressLint("ApplySharedPref")
-    public synchronized void deleteAllData() throws java.security.GeneralSecurityException {
+    public synchronized List<String> deleteAllData() {
         session.lock();
+        List<String> failed = new ArrayList<>();
+        try {
+            cipher.destroyKey();
+        } catch (GeneralSecurityException | RuntimeException e) {
+            failed.add("the key of the face templates (" + e.getMessage() + ")");
+        }
+        try {
+            pepper.destroy();
+        } catch (GeneralSecurityException | RuntimeException e) {
+            failed.add("the key of the PIN (" + e.getMessage() + ")");
+        }
         if (db != null) db.close();
         db = null;
         gallery = null;
-        context.deleteDatabase(FaceGateDatabase.FILE_NAME);
-        cipher.destroyKey();
-        prefs.edit().clear().commit();      // on disk before the call returns: "deleted" must mean deleted
+        // deleteDatabase removes the journal, -wal and -shm files with it
+        if (context.getDatabasePath(FaceGateDatabase.FILE_NAME).exists() && !context.deleteDatabase(FaceGateDatabase.FILE_NAME)) {
+            failed.add("the database of faces and unlocks");
+        }
+        if (!prefs.edit().clear().commit()) failed.add("the PIN and settings");
         rules = null;
+        return failed;
     }
 }

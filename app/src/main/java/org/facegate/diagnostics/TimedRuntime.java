@@ -2,6 +2,7 @@ package org.facegate.diagnostics;
 
 import java.nio.ByteBuffer;
 import org.facegate.inference.ForwardingModel;
+import org.facegate.inference.ForwardingRuntime;
 import org.facegate.inference.InferenceModel;
 import org.facegate.inference.InferenceRuntime;
 import org.facegate.inference.ModelException;
@@ -12,12 +13,11 @@ import org.facegate.inference.ModelOptions;
  * to detect, the face mesh to mesh, the embedder to embed. Model runs only (the time a phone spends where it most
  * differs from another: CPU or GPU); the code around them is the report's "other".
  */
-public final class TimedRuntime implements InferenceRuntime {
-    private final InferenceRuntime runtime;
+public final class TimedRuntime extends ForwardingRuntime {
     private final FrameTimings timings;
 
     public TimedRuntime(InferenceRuntime runtime, FrameTimings timings) {
-        this.runtime = runtime;
+        super(runtime);
         this.timings = timings;
     }
 
@@ -46,15 +46,5 @@ public final class TimedRuntime implements InferenceRuntime {
                 }
             }
         };
-    }
-
-    @Override
-    public String description() {
-        return runtime.description();
-    }
-
-    @Override
-    public void close() {
-        runtime.close();
     }
 }

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.facegate.inference.ForwardingModel;
+import org.facegate.inference.ForwardingRuntime;
 import org.facegate.inference.InferenceModel;
 import org.facegate.inference.InferenceRuntime;
 import org.facegate.inference.ModelException;
@@ -15,13 +16,12 @@ import org.facegate.inference.ModelOptions;
  * ({@code LinkageError}, {@code OutOfMemoryError}) pass unchanged: the engine treats every Error as fatal for the
  * models anyway.
  */
-final class GuardedRuntime implements InferenceRuntime {
-    private final InferenceRuntime runtime;
+final class GuardedRuntime extends ForwardingRuntime {
     /** "file: placement" of every model opened, in order (the diagnostics' "which delegate each model got"). */
     final List<String> placements = new ArrayList<>();
 
     GuardedRuntime(InferenceRuntime runtime) {
-        this.runtime = runtime;
+        super(runtime);
     }
 
     @Override
@@ -29,16 +29,6 @@ final class GuardedRuntime implements InferenceRuntime {
         InferenceModel m = runtime.open(model, name, options);
         placements.add(name + ": " + m.placement());
         return new Guarded(m, name);
-    }
-
-    @Override
-    public String description() {
-        return runtime.description();
-    }
-
-    @Override
-    public void close() {
-        runtime.close();
     }
 
     private static final class Guarded extends ForwardingModel {

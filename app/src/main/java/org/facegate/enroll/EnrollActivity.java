@@ -17,6 +17,7 @@ import org.facegate.engine.FaceUnavailable;
 import org.facegate.gate.ContentActivity;
 import org.facegate.image.RgbImage;
 import org.facegate.match.Matcher;
+import org.facegate.security.StepUp;
 import org.facegate.setup.SetupActivity;
 import org.facegate.store.Gallery;
 import org.facegate.store.Person;
@@ -30,7 +31,9 @@ import org.facegate.ui.FaceOverlayView;
  * head has moved a little between them) make the template. The frames must show one person ({@link SamePerson}: a
  * second person stepping in is refused, with the reason shown a moment before capturing starts over), and not match
  * anyone else enrolled; then it is written in one transaction (a new person, or replacing the person's templates).
- * Used for the owner at first run, re-enrollment, and household members. Owner only.
+ * Used for the owner at first run, re-enrollment, and household members. Owner only, and only with the PIN entered
+ * for it within the last minute ({@link StepUp.Action#ENROLL}: CDD 7.3.10 C-1-4): whoever holds an open session
+ * cannot enroll their own face.
  */
 public final class EnrollActivity extends CameraActivity {
     /** Good frames per template. */
@@ -101,6 +104,11 @@ public final class EnrollActivity extends CameraActivity {
     @Override
     protected void onCreate(Bundle savedInstanceState) {
         super.onCreate(savedInstanceState);
+        // a screen recreated after a rotation was let in when it first opened
+        if (savedInstanceState == null && !services.stepUp.fresh(StepUp.Action.ENROLL)) {
+            finish();
+            return;
+        }
         setContentView(R.layout.enroll_activity);
         Intent i = getIntent();
         name = i.getStringExtra(EXTRA_NAME);

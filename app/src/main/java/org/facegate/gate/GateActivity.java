@@ -1,5 +1,6 @@
 package org.facegate.gate;
 
+import android.app.admin.DevicePolicyManager;
 import android.content.Intent;
 import android.os.Bundle;
 import android.view.View;
@@ -16,40 +17,41 @@ import org.facegate.enroll.EnrollActivity;
 import org.facegate.liveness.ChallengeSession;
 import org.facegate.match.Matcher;
 import org.facegate.security.GateRules;
-import org.facegate.security.Throttle;
+import org.facegate.security.PinCheck;
+import org.facegate.security.StepUp;
+import org.facegate.settings.SettingsActivity;
 import org.facegate.setup.SetupActivity;
 import org.facegate.store.Gallery;
 import org.facegate.store.Person;
 import org.facegate.store.Role;
 import org.facegate.store.UnlockEvent;
 import org.facegate.ui.CameraActivity;
+import org.facegate.ui.DeleteAll;
 import org.facegate.ui.FaceOverlayView;
+import org.facegate.ui.PinMessages;
 
 /**
  * The gate, the app's only exported screen and where it opens. Unlocks by face ({@link UnlockAttempt}, with the
  * liveness challenge of the mode in settings, whose instruction it shows) for people who may unlock, or by PIN, which
- * is always offered. The face is refused (PIN only) after a reboot, after 72 hours without the PIN, during a lockout
- * ({@link Throttle}: 5 failed attempts, 30 s, doubling), when nobody who may unlock is enrolled with the current model,
- * and when the owner must re-enroll. Before the PIN exists it hands over to first-run setup.
+ * is always offered. Whether the face may be used is {@link GateDecision}'s to say (PIN only after a reboot, after 24
+ * hours without the PIN, after 4 hours without an unlock, after 3 failed attempts, when an administrator turned face
+ * unlock off, when nobody who may unlock is enrolled with the current model, when the owner must re-enroll; when a
+ * Keystore key is lost, "delete all" instead of the PIN); this screen gathers the facts and shows the
+ * verdict. Before the PIN exists it hands over to first-run setup. A recognized person who may not unlock is not named:
+ * whoever stands at the gate is not told who lives there.
  *
- * <p>What counts towards the lockout: a face not recognized, one failure; a liveness challenge not completed in time
- * (or the face leaving the view, or the head moving another way than asked), one failure, like any look that did not
- * work, since the user may simply have missed or misread the instruction; a detected presentation attack (a head turn without depth, a face that jumped or changed during the
- * challenge), {@link #SPOOF_FAILURES} failures, so that an attacker trying photos or videos is locked out after three
- * tries while a genuine user whom the check misjudged once still has attempts left.
+ * <p>Every ended face attempt is counted ({@link GateDecision#failures}: a detected attack counts twice) and logged on
+ * the inference thread as soon as it ends, before anything is shown, so that a gate closed in time loses no failure;
+ * an attempt under way when the gate closes counts too ({@link UnlockAttempt#abandon}).
  */
 public final class GateActivity extends CameraActivity {
-    /** Failures a detected presentation attack counts for. */
-    static final int SPOOF_FAILURES = 2;
-
     private TextView status, pinError;
-    private View pinPanel;
+    private View pinPanel, deleteAll;
     private EditText pin;
     private Button unlock;
     // main thread
     private Person owner;
-    private boolean ownerNeedsEnrollment, leaving, loaded, anyone;
-    private final Runnable recheck = this::applyRules;
+    private boolean ownerNeedsEnrollment, leaving, loaded, anyone, keysLost, adminOff, attempting;
     // inference thread
     private UnlockAttempt attempt;
 
@@ -72,8 +74,10 @@ public final class GateActivity extends CameraActivity {
         pin = findViewById(R.id.gate_pin);
         pinError = findViewById(R.id.gate_pin_error);
         unlock = findViewById(R.id.gate_unlock);
+        deleteAll = findViewById(R.id.gate_delete_all);
         findViewById(R.id.gate_use_pin).setOnClickListener(v -> showPin());
         unlock.setOnClickListener(v -> submitPin());
+        deleteAll.setOnClickListener(v -> DeleteAll.confirm(this, () -> DeleteAll.delete(this)));
         attachCamera(findViewById(R.id.gate_camera));
         setCameraWanted(false);     // until the rules say the face may be used
     }
@@ -90,8 +94,11 @@ public final class GateActivity extends CameraActivity {
         status.setText(R.string.gate_status_loading);
         services.engine().post(new FaceEngine.Job() {
             @Override
-            public void run(FaceModels models) {
+            public void run(FaceModels models) throws Exception {
                 Gallery g = services.gallery();
+                boolean lost = services.pin.keyLost() || g.recordsUnreadable();
+                boolean off = (getSystemService(DevicePolicyManager.class).getKeyguardDisabledFeatures(null)
+                        & DevicePolicyManager.KEYGUARD_DISABLE_FACE) != 0;
                 Person o = g.owner();
                 Gallery.Snapshot s = g.load(models.modelId);
                 boolean stale = o != null && s.of(o.id) == null;
@@ -101,7 +108,9 @@ public final class GateActivity extends CameraActivity {
                 services.main.post(() -> {
                     owner = o;
                     ownerNeedsEnrollment = o == null || stale;
-                    loaded = true;
+                    keysLost = lost;
+                    adminOff = off;
+                    loaded = attempting = true;
                     applyRules(anyone);
                 });
             }
@@ -117,9 +126,23 @@ public final class GateActivity extends CameraActivity {
         });
     }
 
+    /** The attempt under way when the gate closes counts, if it saw a face: leaving in time is no free look. */
     @Override
     protected void onPause() {
-        services.main.removeCallbacks(recheck);
+        if (attempting) services.engine().post(new FaceEngine.Job() {
+            @Override
+            public void run(FaceModels models) {
+                UnlockAttempt a = attempt;
+                UnlockAttempt.Outcome o = a == null ? null : a.abandon();
+                if (o != null) record(o);
+            }
+
+            @Override
+            public void failed(Exception e) {
+                // the models are gone: so is the attempt
+            }
+        });
+        attempting = false;
         super.onPause();
     }
 
@@ -128,31 +151,42 @@ public final class GateActivity extends CameraActivity {
         applyRules();
     }
 
-    /** Decides whether the face may be used now, and says why not. */
+    /** Asks {@link GateDecision} whether the face may be used now, and shows the answer. */
     private void applyRules() {
         if (!loaded || leaving) return;
-        GateRules rules = services.rules();
-        GateRules.PinReason reason = rules.pinRequired();
-        long locked = rules.face.lockedForMs();
-        String why = null;
-        if (owner == null) why = getString(R.string.gate_status_no_face_enrolled);
-        else if (reason == GateRules.PinReason.REBOOT) why = getString(R.string.gate_status_pin_reboot);
-        else if (reason == GateRules.PinReason.EXPIRED) why = getString(R.string.gate_status_pin_expired);
-        else if (ownerNeedsEnrollment && !anyone) why = getString(R.string.gate_status_reenroll);
-        else if (!anyone) why = getString(R.string.gate_status_nobody);
-        else if (locked > 0) {
-            why = getString(R.string.gate_status_locked_out, (locked + 999) / 1000);
-            services.main.postDelayed(recheck, Math.min(locked, 1000));
-        }
-        if (why != null) {
-            setCameraWanted(false);
-            overlay.show(1, 1, Collections.emptyList());
-            status.setText(why);
-            showPin();
-        } else {
+        GateDecision.Verdict v = GateDecision.decide(new GateDecision.Facts(keysLost, adminOff, owner != null,
+                ownerNeedsEnrollment, anyone, services.rules().pinRequired()));
+        if (v == GateDecision.Verdict.LOOK) {
             status.setText(R.string.gate_status_look);
             setCameraWanted(true);
+            return;
         }
+        setCameraWanted(false);
+        overlay.show(1, 1, Collections.emptyList());
+        status.setText(describe(v));
+        if (v == GateDecision.Verdict.KEYS_LOST) keysLost();
+        else showPin();
+    }
+
+    private String describe(GateDecision.Verdict v) {
+        switch (v) {
+            case KEYS_LOST: return getString(R.string.gate_status_keys_lost);
+            case NO_OWNER: return getString(R.string.gate_status_no_face_enrolled);
+            case FACE_OFF_BY_ADMIN: return getString(R.string.gate_status_admin_off);
+            case PIN_AFTER_REBOOT: return getString(R.string.gate_status_pin_reboot);
+            case PIN_EXPIRED: return getString(R.string.gate_status_pin_expired);
+            case PIN_AFTER_IDLE: return getString(R.string.gate_status_pin_idle);
+            case PIN_AFTER_FAILURES: return getString(R.string.gate_status_pin_failures, GateRules.MAX_FACE_FAILURES);
+            case REENROLL: return getString(R.string.gate_status_reenroll);
+            default: return getString(R.string.gate_status_nobody);
+        }
+    }
+
+    /** The PIN can no longer be checked: the one way on is to start over, offered instead of the PIN. */
+    private void keysLost() {
+        pinPanel.setVisibility(View.GONE);
+        findViewById(R.id.gate_use_pin).setVisibility(View.GONE);
+        deleteAll.setVisibility(View.VISIBLE);
     }
 
     @Override
@@ -160,8 +194,22 @@ public final class GateActivity extends CameraActivity {
         UnlockAttempt a = attempt;
         if (a == null) return null;
         UnlockAttempt.Outcome o = a.frame(models, frame.image(), frame.luma(), frame.timeMillis());
+        record(o);
         int width = frame.image().width(), height = frame.image().height();
         return () -> show(width, height, o);
+    }
+
+    /**
+     * Counts and logs an ended attempt (inference thread), durably, before the gate shows it: the screen may be gone by
+     * then, and its result with it.
+     */
+    private void record(UnlockAttempt.Outcome o) {
+        UnlockEvent.Outcome logged = GateDecision.logged(o.kind());
+        if (logged == null) return;
+        int failures = GateDecision.failures(o.kind());
+        if (failures > 0) services.rules().faceFailed(failures);
+        else services.rules().faceUnlocked();
+        log(UnlockEvent.now(logged, o.person() == null ? null : o.person().person().id, o.score()));
     }
 
     private void show(int width, int height, UnlockAttempt.Outcome o) {
@@ -181,38 +229,34 @@ public final class GateActivity extends CameraActivity {
                 status.setText(o.instruction());
                 break;
             case UNLOCK:
-                services.rules().face.recordSuccess();
-                log(UnlockEvent.now(UnlockEvent.Outcome.FACE_MATCH, o.person().person().id, o.score()));
                 open(o.person().person());
                 break;
             case FAILED:
-                log(UnlockEvent.now(UnlockEvent.Outcome.FACE_REJECTED, o.person() == null ? null : o.person().person().id, o.score()));
-                long lockout = services.rules().face.recordFailure();
-                if (lockout > 0) {
-                    applyRules();
-                } else if (o.person() != null) {
-                    status.setText(getString(R.string.gate_status_not_allowed, o.person().person().name));
-                } else {
-                    status.setText(getString(R.string.gate_status_failed, services.rules().face.failures(), Throttle.MAX_FAILURES));
-                }
+                failed(o.person() != null ? getString(R.string.gate_status_not_allowed, faceFailures(), GateRules.MAX_FACE_FAILURES)
+                        : getString(R.string.gate_status_failed, faceFailures(), GateRules.MAX_FACE_FAILURES));
                 break;
             case SPOOF:
-                livenessFailed(UnlockEvent.Outcome.FACE_SPOOF, o, SPOOF_FAILURES, getString(R.string.gate_status_spoof, spoofReason(o.reason())));
+                livenessFailed(getString(R.string.gate_status_spoof, spoofReason(o.reason())));
                 break;
             case TIMEOUT:
-                livenessFailed(UnlockEvent.Outcome.FACE_TIMEOUT, o, 1, timeoutReason(o));
+                livenessFailed(timeoutReason(o));
                 break;
         }
     }
 
-    /** A recognized face that failed the liveness check: logged, counted, and said why. */
-    private void livenessFailed(UnlockEvent.Outcome outcome, UnlockAttempt.Outcome o, int failures, String why) {
-        log(UnlockEvent.now(outcome, o.person().person().id, o.score()));
-        if (services.rules().face.recordFailures(failures) > 0) {
-            applyRules();
-        } else {
-            status.setText(getString(R.string.gate_status_liveness_failed, why, services.rules().face.failures(), Throttle.MAX_FAILURES));
-        }
+    private int faceFailures() {
+        return services.rules().faceFailures();
+    }
+
+    /** A failed attempt (already counted): the PIN if that was one too many, else why and how many are left. */
+    private void failed(String message) {
+        if (services.rules().pinRequired() != null) applyRules();
+        else status.setText(message);
+    }
+
+    /** A recognized face that failed the liveness check (already counted): said why. */
+    private void livenessFailed(String why) {
+        failed(getString(R.string.gate_status_liveness_failed, why, faceFailures(), GateRules.MAX_FACE_FAILURES));
     }
 
     private String spoofReason(ChallengeSession.Reason r) {
@@ -265,31 +309,35 @@ public final class GateActivity extends CameraActivity {
     }
 
     private void submitPin() {
-        long locked = services.rules().pin.lockedForMs();
-        if (locked > 0) {
-            pinError.setText(getString(R.string.gate_pin_locked_out, (locked + 999) / 1000));
-            return;
-        }
         String entered = pin.getText().toString();
         pin.setText("");
         unlock.setEnabled(false);
         services.io.execute(() -> {
-            boolean ok = services.pin.verify(entered);
-            services.main.post(() -> pinChecked(ok));
+            PinCheck.Result r = services.pinCheck().check(entered);
+            services.main.post(() -> pinChecked(r));
         }, () -> unlock.setEnabled(true));
     }
 
-    private void pinChecked(boolean ok) {
+    private void pinChecked(PinCheck.Result r) {
         unlock.setEnabled(true);
-        if (ok) {
-            services.rules().pinUsed();
-            log(UnlockEvent.now(UnlockEvent.Outcome.PIN, owner == null ? null : owner.id, null));
-            open(owner);
-            return;
+        switch (r.outcome()) {
+            case OK:
+                services.rules().pinUsed();
+                // the PIN was just entered: it stands for the enrollment that follows when the owner's face is missing
+                if (ownerNeedsEnrollment) services.stepUp.confirmed(StepUp.Action.ENROLL);
+                log(UnlockEvent.now(UnlockEvent.Outcome.PIN, owner == null ? null : owner.id, null));
+                open(owner);
+                return;
+            case KEY_LOST:
+                status.setText(R.string.gate_status_keys_lost);
+                keysLost();
+                return;
+            case LOCKED_OUT:
+                break;
+            default:
+                log(UnlockEvent.now(UnlockEvent.Outcome.PIN_REJECTED, null, null));
         }
-        log(UnlockEvent.now(UnlockEvent.Outcome.PIN_REJECTED, null, null));
-        long lockout = services.rules().pin.recordFailure();
-        pinError.setText(lockout > 0 ? getString(R.string.gate_pin_locked_out, (lockout + 999) / 1000) : getString(R.string.gate_pin_wrong));
+        pinError.setText(PinMessages.of(this, r));
     }
 
     /** Opens the session: by face for {@code who}, by PIN for the owner (null before the owner's face is enrolled). */
@@ -300,13 +348,18 @@ public final class GateActivity extends CameraActivity {
         proceed();
     }
 
-    /** After unlocking: the owner's enrollment if it is missing or stale and the owner is here, else the content. */
+    /**
+     * After unlocking: the owner's enrollment if it is missing or stale and the owner is here, else a new PIN if the
+     * owner's no longer meets the rules (an older 4-digit one), else the content.
+     */
     private void proceed() {
         leaving = true;
         setCameraWanted(false);
         Intent next;
         if (ownerNeedsEnrollment && services.session.isOwner()) {
             next = owner == null ? EnrollActivity.firstRun(this) : EnrollActivity.reenroll(this, owner, true);
+        } else if (services.session.isOwner() && services.pin.needsChange()) {
+            next = SettingsActivity.changePin(this);
         } else {
             next = new Intent(this, ContentActivity.class);
         }

@@ -54,6 +54,11 @@ final class IdentityVote {
         return state;
     }
 
+    /** Whether a face has been added. */
+    boolean started() {
+        return frames > 0;
+    }
+
     State state() {
         return state;
     }

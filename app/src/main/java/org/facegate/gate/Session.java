@@ -8,6 +8,12 @@ import org.facegate.store.Role;
  * starts locked. Locked again after the app spends longer than the gate timeout in the background.
  */
 public final class Session {
+    /**
+     * How long the app may stay away while another app's screen it asked for is shown: enough to pick a few photos or
+     * allow the camera in the system settings, short enough that walking away from the picker locks the app.
+     */
+    public static final long HANDOFF_MS = 2 * 60_000;
+
     private boolean unlocked;
     private long personId = -1;
     private String name;
@@ -69,11 +75,13 @@ public final class Session {
     }
 
     /**
-     * The app came back at {@code elapsed}: locks if it was away for {@code timeoutMs} or longer, unless it only showed
-     * a system screen it had asked for (e.g. the photo picker).
+     * The app came back at {@code elapsed}: locks if it was away for {@code timeoutMs} or longer; while it showed a
+     * system screen it had asked for (e.g. the photo picker), for {@link #HANDOFF_MS} or the timeout if longer, so that
+     * Home pressed from the picker still ends the session.
      */
     public synchronized void foregrounded(long elapsed, long timeoutMs) {
-        if (backgroundSince >= 0 && !handoff && elapsed - backgroundSince >= timeoutMs) lock();
+        long allowed = handoff ? Math.max(timeoutMs, HANDOFF_MS) : timeoutMs;
+        if (backgroundSince >= 0 && elapsed - backgroundSince >= allowed) lock();
         backgroundSince = -1;
         handoff = false;
     }
@@ -81,5 +89,13 @@ public final class Session {
     /** The app is about to show another app's screen for a result (document picker, app settings). */
     public synchronized void handingOff() {
         handoff = true;
+    }
+
+    /**
+     * The other app's screen gave its result: the ordinary timeout applies again (also where the app never left the
+     * screen for it, e.g. a picker shown beside it, so that no later trip away is taken for the handoff).
+     */
+    public synchronized void handoffEnded() {
+        handoff = false;
     }
 }

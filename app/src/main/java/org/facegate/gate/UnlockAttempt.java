@@ -23,7 +23,8 @@ import org.facegate.store.Gallery;
 /**
  * Face unlock, frame by frame. The face nearest the camera is identified against everyone enrolled (so a member who
  * may not unlock is recognized as themselves, not mistaken for someone who may) and must win the multi-frame vote
- * ({@link IdentityVote}: 2 of 3 frames); frames with a face and no agreement are one failed attempt.
+ * ({@link IdentityVote}: 2 of 3 frames); frames with a face and no agreement are one failed attempt, and so is every
+ * other attempt that saw a face and did not open, however it ended ({@link GateDecision#failures}).
  *
  * <p>With liveness ({@link LivenessMode#PASSIVE} or {@link LivenessMode#ACTIVE}) every attempt is a facecore
  * {@link ChallengeSession} from the first frame with a face: the {@link org.facegate.liveness.LivenessAnalyzer} tracks
@@ -63,7 +64,8 @@ public final class UnlockAttempt {
      * @param score       best similarity of the frame, or of the attempt when it ended
      * @param box         the face, in frame pixels (null without a face)
      * @param instruction the challenge's sentence (CHALLENGE), else null
-     * @param reason      why liveness failed (SPOOF, TIMEOUT), else null
+     * @param reason      why liveness failed (SPOOF, TIMEOUT), or why a face nobody was recognized in ended early
+     *                    (FAILED: FACE_LOST), else null
      * @param challenge   the challenge that was not completed (TIMEOUT), else null
      */
     public record Outcome(Kind kind, Gallery.Enrolled person, float score, Box box, String instruction, ChallengeSession.Reason reason,
@@ -176,10 +178,9 @@ public final class UnlockAttempt {
         ChallengeSession.Reason reason = session.reason();
         Challenge unmet = session.current();
         if (who == null) {
-            // nobody recognized yet: a face that left before it could be identified is no attempt, anything else is
-            // an ordinary failed look
-            return end(reason == ChallengeSession.Reason.FACE_LOST ? Outcome.of(Kind.NO_FACE, null, -1, null)
-                    : Outcome.of(Kind.FAILED, null, vote.bestScore(), box));
+            // nobody recognized yet, the face that left before it could be identified included: a failed look, or an
+            // impostor could try poses and look-alike photos for free by turning away in time
+            return end(new Outcome(Kind.FAILED, null, vote.bestScore(), box, null, reason, null));
         }
         if (!who.person().mayUnlock) return end(Outcome.of(Kind.FAILED, who, vote.bestScore(), box));
         boolean timedOut = reason == ChallengeSession.Reason.TIMEOUT || reason == ChallengeSession.Reason.NOT_COMPLETED
@@ -203,6 +204,17 @@ public final class UnlockAttempt {
     private Outcome end(Outcome o) {
         reset();
         return o;
+    }
+
+    /**
+     * The attempt under way is given up (the gate closes or stops looking): a failed attempt if it saw a face, so that
+     * leaving the gate in time is no free look either; null if it saw none. Starts a new attempt.
+     */
+    public Outcome abandon() {
+        boolean sawFace = session != null || vote.started();
+        float score = vote.bestScore();
+        reset();
+        return sawFace ? Outcome.of(Kind.FAILED, null, score, null) : null;
     }
 
     /** Starts a new attempt. */

@@ -27,15 +27,19 @@ import org.facegate.enroll.QualityReport;
 import org.facegate.enroll.Sample;
 import org.facegate.image.RgbImage;
 import org.facegate.match.Matcher;
+import org.facegate.security.StepUp;
 import org.facegate.store.Gallery;
 import org.facegate.store.Person;
 import org.facegate.store.Role;
 import org.facegate.ui.SecureActivity;
+import org.facegate.ui.SecureWindows;
 
 /**
  * The household (owner only): everyone enrolled, with may-unlock switches, rename, re-enroll and remove; new members
  * are enrolled from the camera or from photos picked with {@code ACTION_OPEN_DOCUMENT} (no storage permission: the
- * system picker grants access to the chosen files only). New members may not unlock until the owner says so.
+ * system picker grants access to the chosen files only). New members may not unlock until the owner says so. Every
+ * enrollment, may-unlock change and removal needs the PIN again ({@link StepUp}); a switch whose PIN is not given
+ * goes back.
  */
 public final class HouseholdActivity extends SecureActivity {
     static final int PICK_PHOTOS = 1;
@@ -60,15 +64,18 @@ public final class HouseholdActivity extends SecureActivity {
         if (savedInstanceState != null) pendingName = savedInstanceState.getString("pending");
         findViewById(R.id.household_add_camera).setOnClickListener(v -> {
             String n = takeName();
-            if (n != null) startActivity(EnrollActivity.newMember(this, n, false));
+            if (n != null) withFreshPin(StepUp.Action.ENROLL, getString(R.string.stepup_add_member, n),
+                    () -> startActivity(EnrollActivity.newMember(this, n, false)));
         });
         findViewById(R.id.household_add_photos).setOnClickListener(v -> {
             String n = takeName();
             if (n == null) return;
-            pendingName = n;
-            services.session.handingOff();
-            startActivityForResult(new Intent(Intent.ACTION_OPEN_DOCUMENT).addCategory(Intent.CATEGORY_OPENABLE)
-                    .setType("image/*").putExtra(Intent.EXTRA_ALLOW_MULTIPLE, true), PICK_PHOTOS);
+            withFreshPin(StepUp.Action.ENROLL, getString(R.string.stepup_add_member, n), () -> {
+                pendingName = n;
+                services.session.handingOff();
+                startActivityForResult(new Intent(Intent.ACTION_OPEN_DOCUMENT).addCategory(Intent.CATEGORY_OPENABLE)
+                        .setType("image/*").putExtra(Intent.EXTRA_ALLOW_MULTIPLE, true), PICK_PHOTOS);
+            });
         });
     }
 
@@ -128,27 +135,55 @@ public final class HouseholdActivity extends SecureActivity {
             CheckBox may = row.findViewById(R.id.row_may_unlock);
             may.setChecked(p.mayUnlock);
             may.setEnabled(p.role != Role.OWNER);     // the owner always may
-            may.setOnCheckedChangeListener((b, checked) -> services.io.execute(() -> services.gallery().setMayUnlock(p.id, checked)));
+            may.setOnCheckedChangeListener((b, checked) -> {
+                if (checked == p.mayUnlock) return;       // put back after a PIN not given
+                withFreshPin(StepUp.Action.MAY_UNLOCK, getString(R.string.stepup_may_unlock, p.name),
+                        () -> change(g -> g.setMayUnlock(p.id, checked)), () -> may.setChecked(p.mayUnlock));
+            });
             row.findViewById(R.id.row_rename).setOnClickListener(v -> rename(p));
-            row.findViewById(R.id.row_reenroll).setOnClickListener(v -> startActivity(EnrollActivity.reenroll(this, p, false)));
+            row.findViewById(R.id.row_reenroll).setOnClickListener(v -> withFreshPin(StepUp.Action.ENROLL,
+                    getString(R.string.stepup_reenroll, p.name), () -> startActivity(EnrollActivity.reenroll(this, p, false))));
             Button remove = row.findViewById(R.id.row_remove);
             remove.setVisibility(p.role == Role.OWNER ? View.GONE : View.VISIBLE);
-            remove.setOnClickListener(v -> new AlertDialog.Builder(this)
+            remove.setOnClickListener(v -> SecureWindows.show(new AlertDialog.Builder(this)
                     .setMessage(getString(R.string.household_remove_confirm, p.name))
-                    .setPositiveButton(R.string.household_remove, (d, w) -> services.io.execute(() -> {
-                        services.gallery().remove(p.id);
-                        services.main.post(this::refresh);
-                    }))
-                    .setNegativeButton(R.string.household_cancel, null).show());
+                    .setPositiveButton(R.string.household_remove, (d, w) -> withFreshPin(StepUp.Action.REMOVE_PERSON,
+                            getString(R.string.stepup_remove, p.name), () -> services.io.execute(() -> {
+                                services.gallery().remove(p.id);
+                                services.main.post(this::refresh);
+                            })))
+                    .setNegativeButton(R.string.household_cancel, null)));
             row.setTag(p.name);
             list.addView(row);
         }
     }
 
+    /** A change to the gallery that may be refused. */
+    private interface Change {
+        void apply(Gallery g) throws Gallery.GalleryException;
+    }
+
+    /** Makes a change off the main thread, says why if it was refused, and reloads the list either way. */
+    private void change(Change c) {
+        services.io.execute(() -> {
+            String error = null;
+            try {
+                c.apply(services.gallery());
+            } catch (Gallery.GalleryException e) {
+                error = e.getMessage();
+            }
+            String shown = error;
+            services.main.post(() -> {
+                message.setText(shown == null ? "" : shown);
+                refresh();
+            });
+        });
+    }
+
     private void rename(Person p) {
         EditText field = new EditText(this);
         field.setText(p.name);
-        new AlertDialog.Builder(this).setTitle(R.string.household_rename).setView(field)
+        SecureWindows.show(new AlertDialog.Builder(this).setTitle(R.string.household_rename).setView(field)
                 .setPositiveButton(R.string.household_ok, (d, w) -> {
                     NameIssue issue = PersonName.issue(field.getText().toString());
                     if (issue != null) {
@@ -156,34 +191,25 @@ public final class HouseholdActivity extends SecureActivity {
                         return;
                     }
                     String n = PersonName.normalized(field.getText().toString());
-                    services.io.execute(() -> {
-                        String error = null;
-                        try {
-                            services.gallery().rename(p.id, n);
-                        } catch (Gallery.GalleryException e) {
-                            error = e.getMessage();
-                        }
-                        String shown = error;
-                        services.main.post(() -> {
-                            message.setText(shown == null ? "" : shown);
-                            refresh();
-                        });
-                    });
+                    change(g -> g.rename(p.id, n));
                 })
-                .setNegativeButton(R.string.household_cancel, null).show();
+                .setNegativeButton(R.string.household_cancel, null));
     }
 
     @Override
     protected void onActivityResult(int requestCode, int resultCode, Intent data) {
         super.onActivityResult(requestCode, resultCode, data);
-        if (requestCode != PICK_PHOTOS || resultCode != RESULT_OK || data == null || pendingName == null) return;
+        if (requestCode != PICK_PHOTOS) return;
+        services.session.handoffEnded();
+        if (resultCode != RESULT_OK || data == null || pendingName == null) return;
         List<Uri> uris = new ArrayList<>();
         ClipData clip = data.getClipData();
         if (clip != null) for (int i = 0; i < clip.getItemCount(); i++) uris.add(clip.getItemAt(i).getUri());
         else if (data.getData() != null) uris.add(data.getData());
         String name = pendingName;
         pendingName = null;
-        enrollFromPhotos(name, uris);
+        // asked again if picking took longer than the PIN stays fresh: the enrollment is what the PIN is for
+        withFreshPin(StepUp.Action.ENROLL, getString(R.string.stepup_add_member, name), () -> enrollFromPhotos(name, uris));
     }
 
     /**

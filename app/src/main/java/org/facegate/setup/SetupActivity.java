@@ -5,6 +5,7 @@ import android.os.Bundle;
 import android.widget.Button;
 import android.widget.EditText;
 import android.widget.TextView;
+import java.security.GeneralSecurityException;
 import org.facegate.R;
 import org.facegate.enroll.EnrollActivity;
 import org.facegate.enroll.NameIssue;
@@ -12,6 +13,7 @@ import org.facegate.enroll.PersonName;
 import org.facegate.gate.GateActivity;
 import org.facegate.security.PinRules;
 import org.facegate.security.PinStore;
+import org.facegate.security.StepUp;
 import org.facegate.store.Role;
 import org.facegate.ui.SecureActivity;
 
@@ -64,12 +66,25 @@ public final class SetupActivity extends SecureActivity {
         error.setText("");
         next.setEnabled(false);
         services.io.execute(() -> {
-            services.pin.set(p);
+            String failure = null;
+            try {
+                services.pin.set(p);
+            } catch (GeneralSecurityException | RuntimeException e) {
+                failure = getString(R.string.pin_store_failed, e.getMessage());
+            }
+            String shown = failure;
             services.main.post(() -> {
+                if (shown != null) {
+                    error.setText(shown);
+                    next.setEnabled(true);
+                    return;
+                }
                 services.prefs.edit().putString(OWNER_NAME, n).apply();
                 services.rules().pinUsed();
-                // the owner just proved who they are by creating the PIN: enrollment runs inside the session
+                // the owner just proved who they are by creating the PIN (CDD C-1-4: a new credential before the first
+                // face): enrollment runs inside the session, with the PIN fresh for it
                 services.session.unlock(-1, n, Role.OWNER);
+                services.stepUp.confirmed(StepUp.Action.ENROLL);
                 startActivity(EnrollActivity.firstRun(this));
                 finish();
             });

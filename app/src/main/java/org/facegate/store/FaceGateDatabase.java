@@ -1,19 +1,21 @@
 package org.facegate.store;
 
 import android.content.Context;
+import android.database.Cursor;
 import androidx.annotation.NonNull;
 import androidx.room.Database;
 import androidx.room.Room;
 import androidx.room.RoomDatabase;
 import androidx.room.migration.Migration;
 import androidx.sqlite.db.SupportSQLiteDatabase;
+import java.security.GeneralSecurityException;
 
 /**
  * The app's local database (app-private storage, never backed up). Schema versions are exported to
  * {@code app/schemas/} at compile time and committed; every version bump comes with a {@link Migration} and a test
  * that migrates a database written with the previous schema.
  */
-@Database(entities = {Person.class, FaceTemplate.class, UnlockEvent.class}, version = 2, exportSchema = true)
+@Database(entities = {Person.class, FaceTemplate.class, UnlockEvent.class}, version = 3, exportSchema = true)
 public abstract class FaceGateDatabase extends RoomDatabase {
     /** File name under the app's databases directory. */
     public static final String FILE_NAME = "facegate.db";
@@ -41,20 +43,60 @@ public abstract class FaceGateDatabase extends RoomDatabase {
         }
     };
 
+    /**
+     * 2 → 3: every person row gains its MAC ({@link PersonMac}, computed here, in the migration's transaction, under
+     * {@code cipher}'s key: afterwards a row without one grants nothing, so there is no later moment at which rows are
+     * "adopted" and an edited row could slip in); unlock events go with their person (foreign key ON DELETE CASCADE
+     * instead of SET NULL: SQLite cannot alter a foreign key, so the table is rebuilt), and the events schema 2 kept of
+     * people already removed are dropped: those without a person whose outcome always names one (a face match, a
+     * detected attack, a timed-out challenge).
+     */
+    public static Migration migration2To3(TemplateCipher cipher) {
+        return new Migration(2, 3) {
+            @Override
+            public void migrate(@NonNull SupportSQLiteDatabase db) {
+                db.execSQL("ALTER TABLE `person` ADD COLUMN `mac` BLOB NOT NULL DEFAULT x''");
+                try (Cursor c = db.query("SELECT `id`, `name`, `role`, `may_unlock`, `created` FROM `person`")) {
+                    while (c.moveToNext()) {
+                        Person p = new Person(c.getLong(0), c.getString(1), Role.valueOf(c.getString(2)), c.getInt(3) != 0,
+                                c.getLong(4), new byte[0]);
+                        db.execSQL("UPDATE `person` SET `mac` = ? WHERE `id` = ?", new Object[] {PersonMac.of(cipher, p), p.id});
+                    }
+                } catch (GeneralSecurityException e) {
+                    // the upgrade is rolled back and tried again on the next start
+                    throw new IllegalStateException("cannot authenticate the household's records: " + e.getMessage(), e);
+                }
+                db.execSQL("CREATE TABLE `unlock_event_3` (`id` INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, `time` INTEGER NOT NULL,"
+                        + " `outcome` TEXT NOT NULL, `person_id` INTEGER, `score` REAL, FOREIGN KEY(`person_id`) REFERENCES"
+                        + " `person`(`id`) ON UPDATE NO ACTION ON DELETE CASCADE )");
+                db.execSQL("INSERT INTO `unlock_event_3` (`id`, `time`, `outcome`, `person_id`, `score`)"
+                        + " SELECT `id`, `time`, `outcome`, `person_id`, `score` FROM `unlock_event`"
+                        + " WHERE `person_id` IS NULL AND `outcome` IN ('PIN', 'PIN_REJECTED', 'FACE_REJECTED')"
+                        + " OR `person_id` IN (SELECT `id` FROM `person`)");
+                db.execSQL("DROP TABLE `unlock_event`");
+                db.execSQL("ALTER TABLE `unlock_event_3` RENAME TO `unlock_event`");
+                db.execSQL("CREATE INDEX IF NOT EXISTS `index_unlock_event_person_id` ON `unlock_event` (`person_id`)");
+            }
+        };
+    }
+
     public abstract PersonDao persons();
 
     public abstract TemplateDao templates();
 
     public abstract UnlockEventDao events();
 
-    /** A builder for the database file {@code name} with every migration; callers may add options and build. */
-    public static RoomDatabase.Builder<FaceGateDatabase> builder(Context context, String name) {
+    /**
+     * A builder for the database file {@code name} with every migration ({@code cipher}: the templates' key, which
+     * authenticates the person rows); callers may add options and build.
+     */
+    public static RoomDatabase.Builder<FaceGateDatabase> builder(Context context, String name, TemplateCipher cipher) {
         return Room.databaseBuilder(context.getApplicationContext(), FaceGateDatabase.class, name)
-                .addMigrations(MIGRATION_1_2);
+                .addMigrations(MIGRATION_1_2, migration2To3(cipher));
     }
 
     /** Opens the app's database. Queries must not run on the main thread. */
-    public static FaceGateDatabase open(Context context) {
-        return builder(context, FILE_NAME).build();
+    public static FaceGateDatabase open(Context context, TemplateCipher cipher) {
+        return builder(context, FILE_NAME, cipher).build();
     }
 }

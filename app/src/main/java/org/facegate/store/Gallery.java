@@ -17,8 +17,10 @@ import org.facegate.enroll.Sample;
 
 /**
  * The enrolled faces: people and their templates, sealed with a {@link TemplateCipher} on the way in and opened on the
- * way out. Every enrollment is one database transaction, so a crash or kill during it leaves either the old templates
- * or the new ones, never a mix or a person without templates. Blocking: call it off the main thread.
+ * way out; every person row carries a MAC under the same key ({@link PersonMac}), checked on every read: a row that
+ * does not check is read as a member who may not unlock. Every enrollment is one database transaction, so a crash or
+ * kill during it leaves either the old templates or the new ones, never a mix or a person without templates. Blocking:
+ * call it off the main thread.
  */
 public final class Gallery {
     private final FaceGateDatabase db;
@@ -70,6 +72,7 @@ public final class Gallery {
         try {
             long id = db.runInTransaction(() -> {
                 long created = db.persons().insert(Person.create(name, role, mayUnlock));
+                db.persons().update(authenticated(db.persons().byId(created)));
                 insertTemplates(created, samples, modelId);
                 return created;
             });
@@ -131,7 +134,7 @@ public final class Gallery {
 
     private Snapshot decrypt(String modelId) {
         Map<Long, Person> people = new LinkedHashMap<>();
-        for (Person p : db.persons().all()) people.put(p.id, p);
+        for (Person p : people()) people.put(p.id, p);
         Map<Long, List<Embedding>> samples = new LinkedHashMap<>();
         Set<Long> unreadable = new LinkedHashSet<>();
         for (FaceTemplate t : db.templates().byModel(modelId)) {
@@ -147,19 +150,34 @@ public final class Gallery {
             Person p = people.get(e.getKey());
             if (p != null && !unreadable.contains(p.id)) enrolled.add(new Enrolled(p, Collections.unmodifiableList(e.getValue())));
         }
-        List<Person> stale = new ArrayList<>(db.templates().staleFor(modelId));
+        List<Person> stale = new ArrayList<>();
+        for (Person p : db.templates().staleFor(modelId)) stale.add(people.get(p.id));
         for (Long id : unreadable) if (people.containsKey(id)) stale.add(people.get(id));
         return new Snapshot(modelId, Collections.unmodifiableList(enrolled), Collections.unmodifiableList(stale));
     }
 
-    /** Everyone, the owner first. */
+    /** Everyone, the owner first, each as their MAC allows ({@link #checked}). */
     public List<Person> people() {
-        return db.persons().all();
+        List<Person> out = new ArrayList<>();
+        for (Person p : db.persons().all()) out.add(checked(p));
+        return out;
     }
 
-    /** The owner, or null before first-run enrollment finished. */
+    /** The owner (the first owner row whose MAC checks), or null before first-run enrollment finished. */
     public Person owner() {
-        return db.persons().owner();
+        for (Person p : db.persons().owners()) if (PersonMac.checks(cipher, p)) return p;
+        return null;
+    }
+
+    /**
+     * Whether people are stored and every row's MAC is forged: the Keystore key is gone (a new one does not check
+     * them), or every row was altered, and nothing the household granted can be trusted any more. A Keystore that
+     * fails to check is not taken for that.
+     */
+    public boolean recordsUnreadable() {
+        List<Person> all = db.persons().all();
+        for (Person p : all) if (PersonMac.check(cipher, p) != PersonMac.Verdict.FORGED) return false;
+        return !all.isEmpty();
     }
 
     /** Renames a person; refused if the name is taken. */
@@ -167,21 +185,41 @@ public final class Gallery {
         Person p = db.persons().byId(personId);
         if (p == null) return;
         try {
-            db.persons().update(p.withName(name));
+            db.persons().update(authenticated(checked(p).withName(name)));
             changed();
         } catch (SQLiteConstraintException e) {
             throw new GalleryException("the name " + name + " is already taken", e);
+        } catch (SealingFailed e) {
+            throw new GalleryException("cannot authenticate the change: " + e.getCause().getMessage(), e.getCause());
         }
     }
 
     /** Sets whether a person's face opens the gate. */
-    public void setMayUnlock(long personId, boolean mayUnlock) {
+    public void setMayUnlock(long personId, boolean mayUnlock) throws GalleryException {
         Person p = db.persons().byId(personId);
-        if (p != null) db.persons().update(p.withMayUnlock(mayUnlock));
+        try {
+            if (p != null) db.persons().update(authenticated(checked(p).withMayUnlock(mayUnlock)));
+        } catch (SealingFailed e) {
+            throw new GalleryException("cannot authenticate the change: " + e.getCause().getMessage(), e.getCause());
+        }
         changed();
     }
 
-    /** Removes a person and (cascade) their templates. */
+    /** A row as its MAC allows: itself if it checks, else a member who may not unlock. */
+    private Person checked(Person p) {
+        return PersonMac.checks(cipher, p) ? p : p.powerless();
+    }
+
+    /** {@code p} with the MAC of its columns. */
+    private Person authenticated(Person p) {
+        try {
+            return p.withMac(PersonMac.of(cipher, p));
+        } catch (GeneralSecurityException e) {
+            throw new SealingFailed(e);
+        }
+    }
+
+    /** Removes a person, and (cascade) their templates and their entries in the unlock log. */
     public void remove(long personId) {
         Person p = db.persons().byId(personId);
         if (p != null) db.persons().delete(p);

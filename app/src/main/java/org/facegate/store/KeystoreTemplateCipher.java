@@ -2,14 +2,13 @@ package org.facegate.store;
 
 import android.security.keystore.KeyGenParameterSpec;
 import android.security.keystore.KeyProperties;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
+import org.facegate.security.Keystores;
 
 /**
  * AES-256-GCM under a key that lives in the Android Keystore (hardware-backed where the device has it): the key
@@ -19,8 +18,6 @@ import javax.crypto.spec.GCMParameterSpec;
  * <p>Format: version byte 1, the 12-byte IV the Keystore chose, ciphertext with the 16-byte tag.
  */
 public final class KeystoreTemplateCipher implements TemplateCipher {
-    /** The JCA provider and key store type of the Android Keystore. */
-    public static final String PROVIDER = "AndroidKeyStore";
     /** Alias of the template key. */
     public static final String ALIAS = "facegate-templates";
     private static final byte VERSION = 1;
@@ -54,19 +51,17 @@ public final class KeystoreTemplateCipher implements TemplateCipher {
 
     @Override
     public synchronized void destroyKey() throws GeneralSecurityException {
-        KeyStore ks = keyStore();
-        if (ks.containsAlias(ALIAS)) ks.deleteEntry(ALIAS);
         key = null;
+        Keystores.delete(ALIAS);
     }
 
     private SecretKey key() throws GeneralSecurityException {
         if (key != null) return key;
-        KeyStore ks = keyStore();
-        java.security.Key k = ks.getKey(ALIAS, null);
+        java.security.Key k = Keystores.open().getKey(ALIAS, null);
         if (k instanceof SecretKey) {
             key = (SecretKey) k;
         } else {
-            KeyGenerator g = KeyGenerator.getInstance(KeyProperties.KEY_ALGORITHM_AES, PROVIDER);
+            KeyGenerator g = KeyGenerator.getInstance(KeyProperties.KEY_ALGORITHM_AES, Keystores.PROVIDER);
             g.init(new KeyGenParameterSpec.Builder(ALIAS, KeyProperties.PURPOSE_ENCRYPT | KeyProperties.PURPOSE_DECRYPT)
                     .setBlockModes(KeyProperties.BLOCK_MODE_GCM)
                     .setEncryptionPaddings(KeyProperties.ENCRYPTION_PADDING_NONE)
@@ -75,15 +70,5 @@ public final class KeystoreTemplateCipher implements TemplateCipher {
             key = g.generateKey();
         }
         return key;
-    }
-
-    private static KeyStore keyStore() throws GeneralSecurityException {
-        KeyStore ks = KeyStore.getInstance(PROVIDER);
-        try {
-            ks.load(null);
-        } catch (IOException e) {
-            throw new GeneralSecurityException("cannot open the Android Keystore: " + e.getMessage(), e);
-        }
-        return ks;
     }
 }

@@ -7,7 +7,10 @@ import androidx.room.Query;
 import androidx.room.Update;
 import java.util.List;
 
-/** People. Deleting one deletes their templates (foreign key cascade). */
+/**
+ * People as stored: read them through {@link Gallery}, which checks their MACs. Deleting one deletes their templates
+ * and unlock events (foreign key cascade).
+ */
 @Dao
 public interface PersonDao {
     /** Returns the new row id. */
@@ -30,10 +33,7 @@ public interface PersonDao {
     @Query("SELECT * FROM person ORDER BY role = 'OWNER' DESC, id")
     List<Person> all();
 
-    @Query("SELECT * FROM person WHERE role = 'OWNER' ORDER BY id LIMIT 1")
-    Person owner();
-
-    /** The people whose face match opens the gate. */
-    @Query("SELECT * FROM person WHERE may_unlock = 1 ORDER BY id")
-    List<Person> unlockers();
+    /** The rows that say they are the owner (one, unless someone edited the database: see {@link Gallery#owner}). */
+    @Query("SELECT * FROM person WHERE role = 'OWNER' ORDER BY id")
+    List<Person> owners();
 }

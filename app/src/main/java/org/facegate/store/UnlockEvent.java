@@ -8,10 +8,13 @@ import androidx.room.ForeignKey;
 import androidx.room.Index;
 import androidx.room.PrimaryKey;
 
-/** One unlock attempt at the gate (table {@code unlock_event}): when, how it ended, who, with what score. */
+/**
+ * One unlock attempt at the gate (table {@code unlock_event}): when, how it ended, who, with what score. Removing a
+ * person removes their events (schema 3; before, they stayed behind without a name).
+ */
 @Entity(tableName = "unlock_event",
         foreignKeys = @ForeignKey(entity = Person.class, parentColumns = "id", childColumns = "person_id",
-                onDelete = ForeignKey.SET_NULL),
+                onDelete = ForeignKey.CASCADE),
         indices = @Index("person_id"))
 public final class UnlockEvent {
     @PrimaryKey(autoGenerate = true)

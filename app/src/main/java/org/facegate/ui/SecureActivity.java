@@ -3,16 +3,17 @@ package org.facegate.ui;
 import android.app.Activity;
 import android.content.Intent;
 import android.os.Bundle;
-import android.view.WindowManager;
 import org.facegate.FaceGateApp;
 import org.facegate.Services;
 import org.facegate.gate.GateActivity;
+import org.facegate.security.StepUp;
 
 /**
- * Base of every screen: {@code FLAG_SECURE} (no screenshots, no recents thumbnail: faces and household names stay on
- * the screen), and, for screens behind the gate, a check on every resume that the session is unlocked. That check is
- * what keeps the content unreachable without the gate even when the system itself restores a screen (e.g. from
- * recents after the process was killed); the manifest additionally exports only the gate.
+ * Base of every screen: a protected window ({@link SecureWindows}: {@code FLAG_SECURE}, no overlays from Android 12),
+ * and, for screens behind the gate, a check on every resume that the session is unlocked. That check is what keeps the
+ * content unreachable without the gate even when the system itself restores a screen (e.g. from recents after the
+ * process was killed); the manifest additionally exports only the gate. Owner actions that need the PIN again go
+ * through {@link #withFreshPin}.
  */
 public abstract class SecureActivity extends Activity {
     protected Services services;
@@ -20,8 +21,22 @@ public abstract class SecureActivity extends Activity {
     @Override
     protected void onCreate(Bundle savedInstanceState) {
         super.onCreate(savedInstanceState);
-        getWindow().addFlags(WindowManager.LayoutParams.FLAG_SECURE);
+        SecureWindows.protect(getWindow());
         services = FaceGateApp.services(this);
+    }
+
+    /**
+     * Runs {@code action} now if the PIN was entered for {@code what} within {@link StepUp#FRESH_MS}, else once it is
+     * ({@link PinPrompt}, saying {@code why}); {@code cancelled} runs if the user gives up.
+     */
+    protected void withFreshPin(StepUp.Action what, String why, Runnable action, Runnable cancelled) {
+        if (services.stepUp.fresh(what)) action.run();
+        else PinPrompt.ask(this, what, why, action, cancelled);
+    }
+
+    /** {@link #withFreshPin(StepUp.Action, String, Runnable, Runnable)} with nothing to undo when the user gives up. */
+    protected void withFreshPin(StepUp.Action what, String why, Runnable action) {
+        withFreshPin(what, why, action, () -> {});
     }
 
     /** Whether this screen is behind the gate. */

@@ -65,7 +65,7 @@ public class FrameAllocationBench {
             RgbImage photo = upright.get(ENROLL_FRAME - 1);
             QualityReport r = enroller.check(photo);
             if (!r.ok()) throw new AssertionError("enrollment frame refused: " + r.issues());
-            Gallery.Enrolled owner = new Gallery.Enrolled(new Person(1, "Owner", Role.OWNER, true, 0), List.of(enroller.sample(photo, r).embedding()));
+            Gallery.Enrolled owner = new Gallery.Enrolled(new Person(1, "Owner", Role.OWNER, true, 0, new byte[0]), List.of(enroller.sample(photo, r).embedding()));
             UnlockAttempt attempt = new UnlockAttempt(new Matcher(SecurityLevel.standard()), List.of(owner), LivenessMode.ACTIVE, UnlockAttempt::randomOrder,
                     new FrameTimings());
             FrameBuffers buffers = new FrameBuffers();

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.facegate.R;
 import org.facegate.gate.ContentActivity;
+import org.facegate.security.StepUp;
 import org.facegate.store.Person;
 import org.facegate.store.Role;
 import org.facegate.testing.AppTest;
@@ -53,6 +54,7 @@ public class EnrollActivityTest extends AppTest {
      * without running the main thread, so the save is done and its step on the main thread still queued.
      */
     private EnrollActivity savedButNotShown() {
+        services.stepUp.confirmed(StepUp.Action.ENROLL);       // the PIN entered for it
         EnrollActivity e = start(EnrollActivity.class, EnrollActivity.firstRun(app));
         for (int i = 0; i < 4 * EnrollActivity.SAMPLES && kept(e) < EnrollActivity.SAMPLES - 1; i++) oneFrame(e);
         ShadowSystemClock.advanceBy(Duration.ofSeconds(1));
@@ -103,6 +105,7 @@ public class EnrollActivityTest extends AppTest {
         FailingCipher cipher = new FailingCipher(services.cipher);
         services.cipher = cipher;
         cipher.sealFailures.set(1);
+        services.stepUp.confirmed(StepUp.Action.ENROLL);       // the PIN entered for it
         EnrollActivity e = start(EnrollActivity.class, EnrollActivity.firstRun(app));
         for (int i = 0; i < 4 * EnrollActivity.SAMPLES && !text(e, R.id.enroll_advice).startsWith("Your face could not be saved"); i++) oneFrame(e);
         assertEquals("Your face could not be saved (Keystore operation failed). Nothing was written: look at the camera to start again.",

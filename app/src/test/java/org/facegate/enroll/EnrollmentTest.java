@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 import android.graphics.Bitmap;
 import android.widget.ProgressBar;
 import org.facegate.R;
+import org.facegate.security.StepUp;
 import org.facegate.store.Role;
 import org.facegate.testing.AppTest;
 import org.facegate.testing.Await;
@@ -30,6 +31,7 @@ public class EnrollmentTest extends AppTest {
         Bitmap group2 = Photos.bitmap(Photos.sample(2));
         Bitmap second = Bitmap.createBitmap(group2, 1300, 0, 520, 700);
         show(first);
+        services.stepUp.confirmed(StepUp.Action.ENROLL);       // the PIN entered for it
         EnrollActivity enroll = start(EnrollActivity.class, EnrollActivity.newMember(app, "Bea", true));
         ProgressBar progress = enroll.findViewById(R.id.enroll_progress);
         Await.until(() -> "two captures of the first woman: " + statusOf(enroll), () -> progress.getProgress() >= 2);

@@ -76,6 +76,37 @@ public class AccessTest extends AppTest {
         assertEquals(GateActivity.class.getName(), shadowOf(content).getNextStartedActivity().getComponent().getClassName());
     }
 
+    /** Photos picked for a new member (the PIN given), then {@code minutes} away in the picker before coming back. */
+    private org.facegate.household.HouseholdActivity inThePickerFor(int minutes) {
+        createPin("Ada");
+        services.settings.setGateTimeoutMs(0);
+        services.session.unlock(1, "Ada", Role.OWNER);
+        org.facegate.household.HouseholdActivity h = start(org.facegate.household.HouseholdActivity.class);
+        ((android.widget.EditText) h.findViewById(org.facegate.R.id.household_new_name)).setText("Bea");
+        h.findViewById(org.facegate.R.id.household_add_photos).performClick();
+        answerPinPrompt(PIN);
+        ActivityController<org.facegate.household.HouseholdActivity> c = controller(h);
+        c.pause().stop();
+        shadowOf(Looper.getMainLooper()).idleFor(Duration.ofMinutes(minutes));
+        c.start().resume();
+        return h;
+    }
+
+    @Test
+    public void pickingPhotosKeepsTheSession() {
+        org.facegate.household.HouseholdActivity h = inThePickerFor(1);
+        assertTrue(services.session.isUnlocked());
+        assertFalse(h.isFinishing());
+    }
+
+    @Test
+    public void homePressedFromThePickerStillLocksTheApp() {
+        org.facegate.household.HouseholdActivity h = inThePickerFor(3);
+        assertFalse("the handoff has its own limit: " + org.facegate.gate.Session.HANDOFF_MS / 60_000 + " minutes",
+                services.session.isUnlocked());
+        assertTrue(h.isFinishing());
+    }
+
     @Test
     public void aRotationIsNotATripToTheBackground() {
         createPin("Ada");

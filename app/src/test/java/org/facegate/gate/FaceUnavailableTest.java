@@ -73,6 +73,7 @@ public class FaceUnavailableTest extends AppTest {
     public void enrollmentExplainsWhyItCannotStart() {
         createPin("Ada");
         services.session.unlock(1, "Ada", Role.OWNER);
+        services.stepUp.confirmed(org.facegate.security.StepUp.Action.ENROLL);     // the PIN given for it
         services.runtimes = () -> new FaultyRuntime(new UnsatisfiedLinkError("libtensorflowlite_gpu_jni.so not found"), null, 0);
         show(Photos.bitmap(Photos.lfw("Colin_Powell", 170)));
         EnrollActivity enroll = start(EnrollActivity.class, EnrollActivity.newMember(app, "Bea", true));

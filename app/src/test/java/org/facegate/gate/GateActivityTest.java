@@ -14,12 +14,14 @@ import android.widget.EditText;
 import java.time.Duration;
 import java.util.List;
 import org.facegate.R;
+import org.facegate.security.GateRules;
 import org.facegate.security.Throttle;
 import org.facegate.setup.SetupActivity;
 import org.facegate.store.Role;
 import org.facegate.store.UnlockEvent;
 import org.facegate.testing.AppTest;
 import org.facegate.testing.Await;
+import org.facegate.testing.OldPins;
 import org.facegate.testing.Photos;
 import org.facegate.liveness.LivenessMode;
 import org.junit.Before;
@@ -70,33 +72,43 @@ public class GateActivityTest extends AppTest {
     }
 
     @Test
-    public void aStrangerStaysOutAndFiveFailuresLockTheFaceOut() {
+    public void aStrangerStaysOutAndThreeFailuresRequireThePin() {
         ownerColin();
         GateActivity gate = lookingGate();
         List<String> statuses = texts(gate, R.id.gate_status);
         show(Photos.bitmap(Photos.lfw("Tony_Blair", 18)));
         // the next frame's "Checking…" may replace a failure's message before a wait would see it: every status is kept
-        Await.until(() -> "lockout: " + statusOf(gate), () -> services.rules().face.lockedForMs() > 0);
-        for (int i = 1; i <= Throttle.MAX_FAILURES - 1; i++) {
-            assertTrue(statuses.toString(), statuses.contains("Not recognized (attempt " + i + " of 5)"));
+        Await.until(() -> "the PIN required: " + statusOf(gate), () -> services.rules().pinRequired() == GateRules.PinReason.FACE_FAILURES);
+        for (int i = 1; i < GateRules.MAX_FACE_FAILURES; i++) {
+            assertTrue(statuses.toString(), statuses.contains("Not recognized (attempt " + i + " of " + GateRules.MAX_FACE_FAILURES + ")"));
         }
-        assertTrue(text(gate, R.id.gate_status), text(gate, R.id.gate_status).startsWith("Too many failed attempts"));
-        assertFalse("camera off during the lockout", camera().started);
+        Await.until(() -> "the PIN asked for: " + statusOf(gate), () -> text(gate, R.id.gate_status).equals("PIN required after 3 failed attempts"));
+        assertFalse("camera off until the PIN", camera().started);
         assertNull("the gate stayed shut", shadowOf(gate).getNextStartedActivity());
         assertEquals(View.VISIBLE, gate.findViewById(R.id.gate_pin_panel).getVisibility());
         List<UnlockEvent> events = onIo(() -> services.db().events().recent(10));
-        assertEquals(Throttle.MAX_FAILURES, events.stream().filter(ev -> ev.outcome == UnlockEvent.Outcome.FACE_REJECTED).count());
+        assertEquals(GateRules.MAX_FACE_FAILURES, events.stream().filter(ev -> ev.outcome == UnlockEvent.Outcome.FACE_REJECTED).count());
+        // no time brings the face back: only the PIN (CDD 7.3.10 C-1-8)
+        shadowOf(android.os.Looper.getMainLooper()).idleFor(Duration.ofMinutes(10));
+        assertFalse(camera().started);
 
-        // 30 s later the face is tried again (ThrottleTest: the next lockout lasts twice as long)
-        show(null);
-        shadowOf(android.os.Looper.getMainLooper()).idleFor(Duration.ofSeconds(31));
-        Await.until("camera back after 30 s", () -> camera().started);
-        assertEquals("Look at the phone to unlock", text(gate, R.id.gate_status));
-
-        // the PIN works throughout
         enterPin(gate, PIN);
         follow(gate, ContentActivity.class);
-        assertEquals(0, services.rules().face.failures());
+        assertEquals(0, services.rules().faceFailures());
+    }
+
+    @Test
+    public void aMemberWhoMayNotUnlockIsNotNamedAtTheGate() {
+        ownerColin();
+        enroll("Tony Blair", Role.MEMBER, false, Photos.lfw("Tony_Blair", 18), Photos.lfw("Tony_Blair", 32));
+        GateActivity gate = lookingGate();
+        show(Photos.bitmap(Photos.lfw("Tony_Blair", 48)));
+        Await.until(() -> "refused: " + statusOf(gate), () -> text(gate, R.id.gate_status).startsWith("Not allowed to unlock (attempt 1 of 3)"));
+        assertFalse(text(gate, R.id.gate_status).contains("Tony"));
+        // the log behind the gate says who it was
+        UnlockEvent e = onIo(() -> services.db().events().recent(1).get(0));
+        assertEquals(UnlockEvent.Outcome.FACE_REJECTED, e.outcome);
+        assertEquals(onIo(() -> services.db().persons().byName("Tony Blair").id), e.personId);
     }
 
     @Test
@@ -117,7 +129,7 @@ public class GateActivityTest extends AppTest {
     public void wrongPinsAreThrottledToo() {
         createPin("Ada");
         GateActivity gate = start(GateActivity.class);
-        for (int i = 0; i < Throttle.MAX_FAILURES; i++) {
+        for (int i = 0; i < Throttle.FREE_FAILURES; i++) {
             enterPin(gate, "0000");
             int attempt = i;
             Await.until("PIN attempt " + attempt, () -> gate.findViewById(R.id.gate_unlock).isEnabled()
@@ -143,11 +155,45 @@ public class GateActivityTest extends AppTest {
     }
 
     @Test
-    public void after72HoursWithoutThePinOnlyThePinOpens() {
+    public void after24HoursWithoutThePinOnlyThePinOpens() {
         ownerColin();
-        shadowOf(android.os.Looper.getMainLooper()).idleFor(Duration.ofHours(73));
+        shadowOf(android.os.Looper.getMainLooper()).idleFor(Duration.ofHours(25));
         GateActivity gate = start(GateActivity.class);
-        Await.until("PIN required", () -> text(gate, R.id.gate_status).equals("PIN required: it has not been used for 72 hours"));
+        Await.until("PIN required", () -> text(gate, R.id.gate_status).equals("PIN required: it has not been used for 24 hours"));
+    }
+
+    @Test
+    public void after4HoursWithoutAnUnlockOnlyThePinOpens() {
+        ownerColin();
+        shadowOf(android.os.Looper.getMainLooper()).idleFor(Duration.ofHours(4).plusMinutes(1));
+        GateActivity gate = start(GateActivity.class);
+        Await.until("PIN required", () -> text(gate, R.id.gate_status).equals("PIN required: the app was not unlocked for 4 hours"));
+    }
+
+    @Test
+    public void faceUnlockTurnedOffByTheAdministratorLeavesThePin() {
+        ownerColin();
+        android.app.admin.DevicePolicyManager dpm = app.getSystemService(android.app.admin.DevicePolicyManager.class);
+        android.content.ComponentName admin = new android.content.ComponentName(app, "org.facegate.TestAdmin");
+        shadowOf(dpm).setActiveAdmin(admin);
+        dpm.setKeyguardDisabledFeatures(admin, android.app.admin.DevicePolicyManager.KEYGUARD_DISABLE_FACE);
+        show(Photos.bitmap(Photos.lfw("Colin_Powell", 170)));
+        GateActivity gate = start(GateActivity.class);
+        Await.until(() -> "turned off: " + statusOf(gate), () -> text(gate, R.id.gate_status).startsWith("Face unlock is turned off on this phone"));
+        assertTrue("camera never started", cameras.isEmpty() || !camera().started);
+        enterPin(gate, PIN);
+        follow(gate, ContentActivity.class);
+    }
+
+    @Test
+    public void anOlderFourDigitPinStillOpensThenAsksForANewOne() {
+        ownerColin();
+        OldPins.store(services.prefs, "2468");
+        GateActivity gate = lookingGate();
+        enterPin(gate, "2468");
+        org.facegate.settings.SettingsActivity settings = follow(gate, org.facegate.settings.SettingsActivity.class);
+        assertEquals("Your PIN is easy to guess: please choose a new one of at least 6 digits.", text(settings, R.id.settings_pin_message));
+        assertTrue(services.pin.needsChange());
     }
 
     @Test

@@ -68,6 +68,7 @@ public class HouseholdTest extends AppTest {
 
         // allowed to unlock: Tony's face opens the gate, as a member
         mayUnlock.setChecked(true);
+        answerPinPrompt(PIN);
         Await.until("may unlock stored", () -> onIo(() -> services.db().persons().byName("Tony Blair").mayUnlock));
         services.session.lock();
         show(Photos.bitmap(Photos.lfw("Tony_Blair", 48)));
@@ -115,6 +116,7 @@ public class HouseholdTest extends AppTest {
         // spaces around a name are not part of it
         name.setText("  Cy ");
         household.findViewById(R.id.household_add_camera).performClick();
+        answerPinPrompt(PIN);
         assertEquals("Cy", shadowOf(household).getNextStartedActivity().getStringExtra("name"));
     }
 
@@ -137,6 +139,7 @@ public class HouseholdTest extends AppTest {
 
         rowOf(household, "Tony").findViewById(R.id.row_remove).performClick();
         ((AlertDialog) ShadowAlertDialog.getLatestDialog()).getButton(AlertDialog.BUTTON_POSITIVE).performClick();
+        answerPinPrompt(PIN);
         Await.until("removed", () -> rowOf(household, "Tony") == null && rowOf(household, "Colin Powell") != null);
         Person gone = onIo(() -> services.db().persons().byName("Tony"));
         assertNull(gone);
@@ -151,6 +154,7 @@ public class HouseholdTest extends AppTest {
         HouseholdActivity household = start(HouseholdActivity.class);
         ((EditText) household.findViewById(R.id.household_new_name)).setText("Bea");
         household.findViewById(R.id.household_add_camera).performClick();
+        answerPinPrompt(PIN);
         // Bea: the woman on the right of the registry's sample2.jpg, facing the camera
         Bitmap group = Photos.bitmap(Photos.sample(2));
         show(Bitmap.createBitmap(group, 1300, 0, 520, 700));
@@ -176,6 +180,7 @@ public class HouseholdTest extends AppTest {
     private void addFromPhotos(HouseholdActivity household, String name, File... photos) {
         ((EditText) household.findViewById(R.id.household_new_name)).setText(name);
         household.findViewById(R.id.household_add_photos).performClick();
+        answerPinPrompt(PIN);
         Intent pick = shadowOf(household).getNextStartedActivityForResult().intent;
         assertEquals(Intent.ACTION_OPEN_DOCUMENT, pick.getAction());
         assertEquals("image/*", pick.getType());

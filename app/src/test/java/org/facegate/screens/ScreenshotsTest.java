@@ -33,8 +33,8 @@ import org.facegate.household.WhosHereActivity;
 import org.facegate.image.RgbImage;
 import org.facegate.match.Matcher;
 import org.facegate.match.SecurityLevel;
-import org.facegate.security.DeviceClock;
-import org.facegate.security.Throttle;
+import org.facegate.security.GateRules;
+import org.facegate.security.StepUp;
 import org.facegate.settings.SettingsActivity;
 import org.facegate.setup.SetupActivity;
 import org.facegate.store.Role;
@@ -42,7 +42,6 @@ import org.facegate.store.UnlockEvent;
 import org.facegate.testing.AppTest;
 import org.facegate.testing.Await;
 import org.facegate.testing.GroupPhoto;
-import org.facegate.testing.ManualClock;
 import org.facegate.testing.Photos;
 import org.facegate.testing.TestModels;
 import org.facegate.liveness.Challenge;
@@ -100,12 +99,13 @@ public class ScreenshotsTest extends AppTest {
 
         SetupActivity setup = visible(SetupActivity.class);
         ((EditText) setup.findViewById(R.id.setup_name)).setText("Ada");
-        ((EditText) setup.findViewById(R.id.setup_pin)).setText("2468");
-        ((EditText) setup.findViewById(R.id.setup_pin_again)).setText("2468");
+        ((EditText) setup.findViewById(R.id.setup_pin)).setText(PIN);
+        ((EditText) setup.findViewById(R.id.setup_pin_again)).setText(PIN);
         save(setup, "1-setup-pin");
 
         createPin("Ada");
         services.session.unlock(-1, "Ada", Role.OWNER);
+        services.stepUp.confirmed(StepUp.Action.ENROLL);
         show(group.person(1, 2.5f, 480));
         EnrollActivity enroll = start(EnrollActivity.class, EnrollActivity.firstRun(app));
         controller(enroll).visible();
@@ -133,20 +133,15 @@ public class ScreenshotsTest extends AppTest {
         save(gate, "3-gate");
         controller(gate).stop().destroy();
 
-        // the rules' clock stands still for this shot: the countdown shown would otherwise depend on how long the gate
-        // took to load
-        DeviceClock running = services.clock;
-        services.clock = ManualClock.at(running);
-        services.rules().face.recordFailure();
-        for (int i = 1; i < 5; i++) services.rules().face.recordFailure();
+        // three failed attempts: the PIN is required
+        services.rules().faceFailed(GateRules.MAX_FACE_FAILURES);
         show(group.person(0, 2.5f, 480));
         GateActivity locked = visible(GateActivity.class);
-        Await.until("lockout", () -> text(locked, R.id.gate_status).startsWith("Too many"));
-        ((EditText) locked.findViewById(R.id.gate_pin)).setText("24");
+        Await.until("the PIN required", () -> text(locked, R.id.gate_status).startsWith("PIN required after"));
+        ((EditText) locked.findViewById(R.id.gate_pin)).setText("27");
         save(locked, "4-gate-locked-out-pin");
         controller(locked).pause().stop().destroy();
         services.rules().pinUsed();
-        services.clock = running;
 
         shadowOf(app).denyPermissions(Manifest.permission.CAMERA);
         GateActivity denied = visible(GateActivity.class);
@@ -176,6 +171,9 @@ public class ScreenshotsTest extends AppTest {
         save(household, "7-household");
 
         SettingsActivity settings = visible(SettingsActivity.class);
+        // each level's rate per attempt for the household arrives from the I/O thread
+        android.widget.RadioGroup levels = settings.findViewById(R.id.settings_levels);
+        Await.until("rates per attempt", () -> ((TextView) levels.getChildAt(0)).getText().toString().contains("attempts"));
         save(settings, "8-settings");
         ((android.widget.ScrollView) settings.findViewById(R.id.settings_scroll)).fullScroll(View.FOCUS_DOWN);
         save(settings, "8b-settings-pin");
@@ -219,18 +217,18 @@ public class ScreenshotsTest extends AppTest {
     /**
      * A gate showing the face box and the blink instruction of its first attempt. The order of the challenges is
      * random, and a session that times out (a turn asked first; on a busy machine, a blink too) is a failed attempt,
-     * which after five locks the face out and shows the PIN field: a gate whose attempt failed is closed, its failures
-     * are cleared, and a new one opens, so the shot is the same in every run.
+     * which after three requires the PIN: a gate whose attempt failed is closed, its failures (the attempt it gave up
+     * on closing too) are forgiven by the PIN, and a new one opens, so the shot is the same in every run.
      */
     private GateActivity gateAskingToBlink() {
-        Throttle face = services.rules().face;
         while (true) {
             GateActivity gate = visible(GateActivity.class);
-            Await.until(() -> "the blink instruction: " + statusOf(gate), () -> face.failures() > 0 || face.lockedForMs() > 0
+            Await.until(() -> "the blink instruction: " + statusOf(gate), () -> services.rules().faceFailures() > 0
                     || !cameras.isEmpty() && camera().started && !overlayEmpty(gate) && text(gate, R.id.gate_status).equals(Challenge.BLINK.instruction()));
-            if (face.failures() == 0 && face.lockedForMs() == 0) return gate;
+            if (services.rules().faceFailures() == 0) return gate;
             controller(gate).pause().stop().destroy();
-            face.recordSuccess();
+            Await.until("the attempt given up", () -> services.engine().pending() == 0);
+            services.rules().pinUsed();
         }
     }
 

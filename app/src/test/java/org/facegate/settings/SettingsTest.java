@@ -2,6 +2,7 @@ package org.facegate.settings;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.robolectric.Shadows.shadowOf;
 
@@ -10,6 +11,8 @@ import android.content.Intent;
 import android.widget.EditText;
 import android.widget.RadioButton;
 import android.widget.RadioGroup;
+import java.io.File;
+import java.security.ProviderException;
 import org.facegate.R;
 import org.facegate.enroll.EnrollActivity;
 import org.facegate.gate.GateActivity;
@@ -21,7 +24,6 @@ import org.facegate.store.Role;
 import org.facegate.testing.AndroidKeyStoreRule;
 import org.facegate.testing.AppTest;
 import org.facegate.testing.Await;
-import org.facegate.testing.FailingCipher;
 import org.junit.Test;
 import org.robolectric.shadows.ShadowAlertDialog;
 import org.robolectric.shadows.ShadowToast;
@@ -36,19 +38,25 @@ public class SettingsTest extends AppTest {
     }
 
     @Test
-    public void securityLevelsShowTheirFalseAcceptRateAndApply() {
+    public void securityLevelsShowTheirFalseAcceptRatePerAttemptAndApply() {
         owner();
         SettingsActivity s = start(SettingsActivity.class);
         RadioGroup levels = s.findViewById(R.id.settings_levels);
         assertEquals(SecurityLevel.all().size(), levels.getChildCount());
+        Await.until("rates for the household", () -> ((RadioButton) levels.getChildAt(0)).getText().toString().contains("attempts"));
         RadioButton strict = null;
         for (int i = 0; i < levels.getChildCount(); i++) {
             RadioButton b = (RadioButton) levels.getChildAt(i);
             assertTrue(b.getText().toString(), b.getText().toString().contains("1 false accept in"));
-            if (b.getTag().equals("standard")) assertTrue("standard is the default", b.isChecked());
+            if (b.getTag().equals("maximum")) {
+                assertTrue("Android's limit is the default", b.isChecked());
+                // one person may unlock: per attempt is per comparison
+                assertTrue(b.getText().toString(), b.getText().toString().startsWith("maximum: 1 false accept in 50,000 attempts (false rejects 7.4%)"));
+            }
             if (b.getTag().equals("strict")) strict = b;
         }
-        strict.performClick();
+        strict.performClick();      // more permissive than the default: the PIN first
+        answerPinPrompt(PIN);
         assertEquals("strict", services.settings.securityLevel().name());
 
         RadioGroup timeouts = s.findViewById(R.id.settings_timeouts);
@@ -72,6 +80,7 @@ public class SettingsTest extends AppTest {
         }
         assertTrue(passive.getText().toString(), passive.getText().toString().startsWith("Passive: waits for a natural blink"));
         passive.performClick();
+        answerPinPrompt(PIN);
         assertEquals(LivenessMode.PASSIVE, services.settings.livenessMode());
         // the choice survives the screen
         SettingsActivity again = start(SettingsActivity.class);
@@ -94,37 +103,40 @@ public class SettingsTest extends AppTest {
     public void changingThePinNeedsTheCurrentOne() {
         owner();
         SettingsActivity s = start(SettingsActivity.class);
-        changePin(s, PIN, "12", "12");
-        assertEquals("Use at least 4 digits", pinMessage(s));
-        changePin(s, PIN, "13579", "13570");
+        changePin(s, PIN, "1357", "1357");
+        assertEquals("Use at least 6 digits", pinMessage(s));
+        changePin(s, PIN, "654321", "654321");
+        assertEquals("Too easy to guess: a sequence", pinMessage(s));
+        changePin(s, PIN, "583016", "583061");
         assertEquals("The two PINs differ", pinMessage(s));
 
-        changePin(s, "0000", "13579", "13579");
+        changePin(s, "000000", "583016", "583016");
         Await.until("wrong current PIN", () -> pinMessage(s).equals("The current PIN is wrong"));
         assertEquals(1, services.rules().pin.failures());
         assertTrue("old PIN kept", onIo(() -> services.pin.verify(PIN)));
 
-        changePin(s, PIN, "13579", "13579");
+        changePin(s, PIN, "583016", "583016");
         Await.until("PIN changed", () -> pinMessage(s).equals("PIN changed"));
-        assertTrue(onIo(() -> services.pin.verify("13579")));
+        assertTrue(onIo(() -> services.pin.verify("583016")));
         assertFalse(onIo(() -> services.pin.verify(PIN)));
         assertEquals(0, services.rules().pin.failures());
         // stored salted and hashed like the first PIN, never plain
-        assertFalse(services.prefs.getAll().toString(), services.prefs.getAll().toString().contains("13579"));
+        assertFalse(services.prefs.getAll().toString(), services.prefs.getAll().toString().contains("583016"));
     }
 
     @Test
     public void wrongCurrentPinsAreThrottledLikeTheGatesPin() {
         owner();
         SettingsActivity s = start(SettingsActivity.class);
-        for (int i = 1; i <= Throttle.MAX_FAILURES; i++) {
-            changePin(s, "0000", "13579", "13579");
+        for (int i = 1; i <= Throttle.FREE_FAILURES; i++) {
+            changePin(s, "000000", "583016", "583016");
             int n = i;
             Await.until("wrong PIN " + n, () -> s.findViewById(R.id.settings_pin_change).isEnabled()
-                    && (n < Throttle.MAX_FAILURES ? services.rules().pin.failures() == n : services.rules().pin.lockedForMs() > 0));
+                    && (n < Throttle.FREE_FAILURES ? services.rules().pin.failures() == n : services.rules().pin.lockedForMs() > 0));
         }
         assertTrue(pinMessage(s), pinMessage(s).startsWith("Too many wrong PINs"));
-        changePin(s, PIN, "13579", "13579");        // even the right PIN waits for the lockout
+        changePin(s, PIN, "583016", "583016");        // even the right PIN waits for the lockout
+        Await.until("refused", () -> s.findViewById(R.id.settings_pin_change).isEnabled());
         assertTrue(pinMessage(s), pinMessage(s).startsWith("Too many wrong PINs"));
         assertTrue(onIo(() -> services.pin.verify(PIN)));
     }
@@ -134,6 +146,7 @@ public class SettingsTest extends AppTest {
         long id = owner();
         SettingsActivity s = start(SettingsActivity.class);
         s.findViewById(R.id.settings_reenroll).performClick();
+        answerPinPrompt(PIN);
         Intent[] next = new Intent[1];
         Await.until("enrollment", () -> (next[0] = shadowOf(s).getNextStartedActivity()) != null);
         assertEquals(EnrollActivity.class.getName(), next[0].getComponent().getClassName());
@@ -144,38 +157,41 @@ public class SettingsTest extends AppTest {
     public void deleteAllDataStartsOver() {
         owner();
         assertFalse(AndroidKeyStoreRule.KEYS.isEmpty());
+        assertTrue("the database keeps a write-ahead log", onIo(() -> new File(app.getDatabasePath(FaceGateDatabase.FILE_NAME) + "-wal").exists()));
         SettingsActivity s = start(SettingsActivity.class);
         s.findViewById(R.id.settings_delete).performClick();
         ((AlertDialog) ShadowAlertDialog.getLatestDialog()).getButton(AlertDialog.BUTTON_POSITIVE).performClick();
+        answerPinPrompt(PIN);
         Intent[] next = new Intent[1];
         Await.until("back to the gate", () -> (next[0] = shadowOf(s).getNextStartedActivity()) != null);
         assertEquals(GateActivity.class.getName(), next[0].getComponent().getClassName());
         assertFalse(services.pin.isSet());
         assertFalse(services.session.isUnlocked());
-        assertFalse(app.getDatabasePath(FaceGateDatabase.FILE_NAME).exists());
-        assertTrue("template key deleted", AndroidKeyStoreRule.KEYS.isEmpty());
+        File db = app.getDatabasePath(FaceGateDatabase.FILE_NAME);
+        for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+            assertFalse(db + suffix, new File(db.getPath() + suffix).exists());
+        }
+        assertTrue("template and PIN keys deleted", AndroidKeyStoreRule.KEYS.isEmpty());
         assertTrue(services.prefs.getAll().isEmpty());
+        assertNull("nothing to report", ShadowToast.getTextOfLatestToast());
     }
 
     @Test
-    public void aKeystoreFailureInAnIoTaskIsShownAndTheAppCarriesOn() {
-        FailingCipher cipher = new FailingCipher(services.cipher);
-        services.cipher = cipher;
+    public void aFailedIoTaskIsShownAndSettingsCarryOn() {
         owner();
-        cipher.destroyFailures.set(1);
         SettingsActivity s = start(SettingsActivity.class);
-        s.findViewById(R.id.settings_delete).performClick();
-        ((AlertDialog) ShadowAlertDialog.getLatestDialog()).getButton(AlertDialog.BUTTON_POSITIVE).performClick();
+        // what the Keystore throws when its hardware fails: unchecked, so no catch (GeneralSecurityException) stops it
+        services.io.execute(() -> {
+            throw new ProviderException("Keystore operation failed");
+        });
         Await.until("the failure shown", () -> ShadowToast.getTextOfLatestToast() != null);
         assertEquals("Something went wrong and was stopped (ProviderException: Keystore operation failed). Please try again.",
                 ShadowToast.getTextOfLatestToast());
-        assertFalse("the key is still there", AndroidKeyStoreRule.KEYS.isEmpty());
-        // the I/O thread lives on: trying again deletes everything
-        s.findViewById(R.id.settings_delete).performClick();
-        ((AlertDialog) ShadowAlertDialog.getLatestDialog()).getButton(AlertDialog.BUTTON_POSITIVE).performClick();
+        // the I/O thread lives on: the next owner action runs
+        s.findViewById(R.id.settings_reenroll).performClick();
+        answerPinPrompt(PIN);
         Intent[] next = new Intent[1];
-        Await.until("back to the gate", () -> (next[0] = shadowOf(s).getNextStartedActivity()) != null);
-        assertTrue(AndroidKeyStoreRule.KEYS.isEmpty());
-        assertFalse(services.pin.isSet());
+        Await.until("re-enrollment started", () -> (next[0] = shadowOf(s).getNextStartedActivity()) != null);
+        assertEquals(EnrollActivity.class.getName(), next[0].getComponent().getClassName());
     }
 }

@@ -56,10 +56,14 @@ public class FirstRunTest extends AppTest {
         SetupActivity setup = follow(start(GateActivity.class), SetupActivity.class);
         ((EditText) setup.findViewById(R.id.setup_name)).setText("Ada");
         ((EditText) setup.findViewById(R.id.setup_pin)).setText("1357");
-        ((EditText) setup.findViewById(R.id.setup_pin_again)).setText("1375");
+        ((EditText) setup.findViewById(R.id.setup_pin_again)).setText("1357");
+        setup.findViewById(R.id.setup_next).performClick();
+        assertEquals("Use at least 6 digits", text(setup, R.id.setup_error));
+        ((EditText) setup.findViewById(R.id.setup_pin)).setText("583016");
+        ((EditText) setup.findViewById(R.id.setup_pin_again)).setText("583061");
         setup.findViewById(R.id.setup_next).performClick();
         assertEquals("The two PINs differ", text(setup, R.id.setup_error));
-        ((EditText) setup.findViewById(R.id.setup_pin_again)).setText("1357");
+        ((EditText) setup.findViewById(R.id.setup_pin_again)).setText("583016");
         setup.findViewById(R.id.setup_next).performClick();
 
         // the whole group first: the quality gate asks for one face only
@@ -83,9 +87,9 @@ public class FirstRunTest extends AppTest {
         assertEquals("Welcome, Ada", text(content, R.id.content_welcome));
 
         // written: 5 sealed templates of the shipped model, readable after reopening the database with a new cipher
-        FaceGateDatabase db = FaceGateDatabase.builder(app, FaceGateDatabase.FILE_NAME).allowMainThreadQueries().build();
+        FaceGateDatabase db = FaceGateDatabase.builder(app, FaceGateDatabase.FILE_NAME, new KeystoreTemplateCipher()).allowMainThreadQueries().build();
         try {
-            Person owner = db.persons().owner();
+            Person owner = new Gallery(db, new KeystoreTemplateCipher()).owner();
             assertEquals("Ada", owner.name);
             assertEquals(Role.OWNER, owner.role);
             assertTrue(owner.mayUnlock);

@@ -20,6 +20,7 @@ import org.facegate.match.Matcher;
 import org.facegate.match.SecurityLevel;
 import org.facegate.pipeline.FaceResult;
 import org.facegate.testing.AndroidKeyStoreRule;
+import org.facegate.testing.ForwardingCipher;
 import org.facegate.testing.Photos;
 import org.facegate.testing.TestModels;
 import org.junit.AfterClass;
@@ -66,7 +67,7 @@ public class GalleryTest {
     }
 
     private FaceGateDatabase open() {
-        return FaceGateDatabase.builder(context, FaceGateDatabase.FILE_NAME).allowMainThreadQueries().build();
+        return FaceGateDatabase.builder(context, FaceGateDatabase.FILE_NAME, new KeystoreTemplateCipher()).allowMainThreadQueries().build();
     }
 
     @Test
@@ -124,13 +125,14 @@ public class GalleryTest {
             FailingCipher cipher = new FailingCipher();
             Gallery g = new Gallery(db, cipher);
             long ada = g.addPerson("Ada", Role.OWNER, true, List.of(new Sample(full.get(0), 0.9f)), modelId);
+            cipher.sealed = 0;
             cipher.failAfter = 2;     // the third template of the new set fails, as a crash mid-write would
             List<Sample> fresh = List.of(new Sample(half.get(0), 0.5f), new Sample(half.get(0), 0.5f), new Sample(half.get(0), 0.5f));
             assertThrows(Gallery.GalleryException.class, () -> g.replaceTemplates(ada, fresh, modelId));
             List<Embedding> kept = g.load(modelId).of(ada).samples();
             assertEquals(List.of(full.get(0)), kept);
 
-            cipher.failAfter = 0;
+            cipher.failAfter = 0;     // the new person's MAC cannot be made
             assertThrows(Gallery.GalleryException.class,
                     () -> g.addPerson("Bea", Role.MEMBER, true, List.of(new Sample(full.get(1), 0.9f)), modelId));
             assertNull("no person without templates is left behind", db.persons().byName("Bea"));
@@ -197,6 +199,86 @@ public class GalleryTest {
         }
     }
 
+    @Test
+    public void editingTheDatabaseCannotPromoteAnyone() throws Exception {
+        FaceGateDatabase db = open();
+        try {
+            Gallery g = new Gallery(db, new KeystoreTemplateCipher());
+            long ada = g.addPerson("Ada", Role.OWNER, true, List.of(new Sample(full.get(0), 0.9f)), modelId);
+            long bea = g.addPerson("Bea", Role.MEMBER, false, List.of(new Sample(full.get(1), 0.9f)), modelId);
+            var sql = db.getOpenHelper().getWritableDatabase();
+            // Bea made owner and allowed to unlock by someone who can write the file: her row no longer checks
+            sql.execSQL("UPDATE person SET role = 'OWNER', may_unlock = 1 WHERE id = " + bea);
+            assertEquals(ada, g.owner().id);
+            Person read = g.people().stream().filter(p -> p.id == bea).findFirst().get();
+            assertEquals(Role.MEMBER, read.role);
+            assertFalse(read.mayUnlock);
+            assertFalse(g.load(modelId).of(bea).person().mayUnlock);
+            // nor does Ada's MAC, copied onto Bea's row (it covers the id and name)
+            sql.execSQL("UPDATE person SET mac = (SELECT mac FROM person WHERE id = " + ada + "), may_unlock = 1 WHERE id = " + bea);
+            assertFalse(g.load(modelId).of(bea).person().mayUnlock);
+            assertFalse(g.recordsUnreadable());
+            // the owner allows her, with the PIN, through the gallery: her row checks again
+            g.setMayUnlock(bea, true);
+            Person allowed = g.load(modelId).of(bea).person();
+            assertTrue(allowed.mayUnlock);
+            assertEquals("the tampered role is not blessed", Role.MEMBER, allowed.role);
+            // renaming keeps the row valid
+            g.rename(bea, "Beatrice");
+            assertTrue(g.load(modelId).of(bea).person().mayUnlock);
+        } finally {
+            db.close();
+        }
+    }
+
+    @Test
+    public void aLostKeyLeavesNothingThatGrantsPower() throws Exception {
+        FaceGateDatabase db = open();
+        try {
+            KeystoreTemplateCipher cipher = new KeystoreTemplateCipher();
+            Gallery g = new Gallery(db, cipher);
+            assertFalse("nobody stored: nothing lost", g.recordsUnreadable());
+            g.addPerson("Ada", Role.OWNER, true, List.of(new Sample(full.get(0), 0.9f)), modelId);
+            assertFalse(g.recordsUnreadable());
+            // a Keystore that fails to check proves nothing: no power granted, and not taken for a lost key
+            Gallery failing = new Gallery(db, new ForwardingCipher() {
+                @Override
+                public byte[] open(byte[] sealed, byte[] aad) {
+                    throw new java.security.ProviderException("Keystore operation failed");
+                }
+            });
+            assertNull(failing.owner());
+            assertFalse(failing.recordsUnreadable());
+            cipher.destroyKey();
+            Gallery after = new Gallery(db, new KeystoreTemplateCipher());
+            assertTrue(after.recordsUnreadable());
+            assertNull(after.owner());
+        } finally {
+            db.close();
+        }
+    }
+
+    @Test
+    public void removingAPersonRemovesTheirUnlockEvents() throws Exception {
+        FaceGateDatabase db = open();
+        try {
+            Gallery g = new Gallery(db, new KeystoreTemplateCipher());
+            long ada = g.addPerson("Ada", Role.OWNER, true, List.of(new Sample(full.get(0), 0.9f)), modelId);
+            long bea = g.addPerson("Bea", Role.MEMBER, true, List.of(new Sample(full.get(1), 0.9f)), modelId);
+            g.log(UnlockEvent.now(UnlockEvent.Outcome.FACE_MATCH, bea, 0.8f));
+            g.log(UnlockEvent.now(UnlockEvent.Outcome.FACE_REJECTED, bea, 0.3f));
+            g.log(UnlockEvent.now(UnlockEvent.Outcome.FACE_MATCH, ada, 0.9f));
+            g.log(UnlockEvent.now(UnlockEvent.Outcome.PIN_REJECTED, null, null));
+            g.remove(bea);
+            List<UnlockEvent> left = db.events().recent(10);
+            assertEquals(2, left.size());
+            for (UnlockEvent e : left) assertTrue(e.personId == null || e.personId == ada);
+            assertTrue(db.templates().byPerson(bea).isEmpty());
+        } finally {
+            db.close();
+        }
+    }
+
     private static boolean contains(byte[] hay, byte[] needle) {
         outer:
         for (int i = 0; i + 8 <= hay.length; i++) {
@@ -207,46 +289,24 @@ public class GalleryTest {
     }
 
     /** The real cipher, failing from the n-th seal on. */
-    private static final class FailingCipher implements TemplateCipher {
-        final KeystoreTemplateCipher real = new KeystoreTemplateCipher();
+    private static final class FailingCipher extends ForwardingCipher {
         int failAfter = Integer.MAX_VALUE, sealed;
 
         @Override
         public byte[] seal(byte[] plaintext, byte[] aad) throws GeneralSecurityException {
             if (sealed++ >= failAfter) throw new GeneralSecurityException("simulated failure");
-            return real.seal(plaintext, aad);
-        }
-
-        @Override
-        public byte[] open(byte[] s, byte[] aad) throws GeneralSecurityException {
-            return real.open(s, aad);
-        }
-
-        @Override
-        public void destroyKey() throws GeneralSecurityException {
-            real.destroyKey();
+            return super.seal(plaintext, aad);
         }
     }
 
-    /** The Keystore cipher, counting the templates it opens. */
-    private static final class CountingCipher implements TemplateCipher {
-        private final TemplateCipher real = new KeystoreTemplateCipher();
+    /** The Keystore cipher, counting the templates it opens (not the person rows' MACs it checks). */
+    private static final class CountingCipher extends ForwardingCipher {
         int opened;
 
         @Override
-        public byte[] seal(byte[] plaintext, byte[] aad) throws GeneralSecurityException {
-            return real.seal(plaintext, aad);
-        }
-
-        @Override
         public byte[] open(byte[] sealed, byte[] aad) throws GeneralSecurityException {
-            opened++;
-            return real.open(sealed, aad);
-        }
-
-        @Override
-        public void destroyKey() throws GeneralSecurityException {
-            real.destroyKey();
+            if (new String(aad, java.nio.charset.StandardCharsets.UTF_8).startsWith("facegate-template|")) opened++;
+            return super.open(sealed, aad);
         }
     }
 

@@ -20,7 +20,7 @@ public class PersonDaoTest {
 
     private FaceGateDatabase open() {
         // tests run on the main looper thread; the app itself keeps queries off it
-        return FaceGateDatabase.builder(context, FaceGateDatabase.FILE_NAME).allowMainThreadQueries().build();
+        return FaceGateDatabase.builder(context, FaceGateDatabase.FILE_NAME, new KeystoreTemplateCipher()).allowMainThreadQueries().build();
     }
 
     @Test
@@ -49,7 +49,7 @@ public class PersonDaoTest {
             assertEquals("Bob", guest.name);
             assertEquals(Role.MEMBER, guest.role);
             assertFalse(guest.mayUnlock);
-            assertEquals(List.of(ownerId), db.persons().unlockers().stream().map(p -> p.id).toList());
+            assertEquals(List.of(ownerId), db.persons().owners().stream().map(p -> p.id).toList());
         } finally {
             db.close();
         }

@@ -18,14 +18,16 @@ import javax.crypto.KeyGeneratorSpi;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import android.security.keystore.KeyGenParameterSpec;
+import android.security.keystore.KeyProperties;
 import org.junit.rules.ExternalResource;
 
 /**
  * Robolectric has no AndroidKeyStore (robolectric#1518): this rule registers a test-only JCA provider of that name
- * for the duration of a test, with an in-memory key store and an AES key generator that takes the app's
- * {@link KeyGenParameterSpec}. Keys are plain AES keys, so the JDK's AES/GCM does the cipher work. Provider
- * registration is JVM-wide, hence removed after each test; the keys are kept in {@link #KEYS} until then, so a test
- * can reopen the app's cipher and still read its templates.
+ * for the duration of a test, with an in-memory key store and AES and HMAC-SHA256 key generators that take the app's
+ * {@link KeyGenParameterSpec}. Keys are plain JCA keys, so the JDK's AES/GCM and HmacSHA256 do the work (unlike the
+ * real Keystore's, they could be exported: the tests cannot show that part). Provider registration is JVM-wide, hence
+ * removed after each test; the keys are kept in {@link #KEYS} until then, so a test can reopen the app's cipher and
+ * still read its templates.
  */
 public final class AndroidKeyStoreRule extends ExternalResource {
     /** Alias to key, shared by every KeyStore instance of the provider (as on a device). */
@@ -48,7 +50,8 @@ public final class AndroidKeyStoreRule extends ExternalResource {
         FakeProvider() {
             super("AndroidKeyStore", "1.0", "test-only in-memory AndroidKeyStore");
             put("KeyStore.AndroidKeyStore", Store.class.getName());
-            put("KeyGenerator.AES", Generator.class.getName());
+            put("KeyGenerator.AES", AesGenerator.class.getName());
+            put("KeyGenerator.HmacSHA256", HmacGenerator.class.getName());
         }
     }
 
@@ -131,10 +134,15 @@ public final class AndroidKeyStoreRule extends ExternalResource {
         public void engineLoad(InputStream stream, char[] password) {}
     }
 
-    /** AES key generator taking a {@link KeyGenParameterSpec}: the key is stored under the spec's alias. */
-    public static final class Generator extends KeyGeneratorSpi {
+    /** A key generator taking a {@link KeyGenParameterSpec}: the key is stored under the spec's alias. */
+    abstract static class Generator extends KeyGeneratorSpi {
+        private final String algorithm;
         private KeyGenParameterSpec spec;
         private SecureRandom random = new SecureRandom();
+
+        Generator(String algorithm) {
+            this.algorithm = algorithm;
+        }
 
         @Override
         protected void engineInit(SecureRandom r) {
@@ -156,9 +164,31 @@ public final class AndroidKeyStoreRule extends ExternalResource {
         protected SecretKey engineGenerateKey() {
             byte[] k = new byte[spec.getKeySize() / 8];
             random.nextBytes(k);
-            SecretKey key = new SecretKeySpec(k, "AES");
+            SecretKey key = new SecretKeySpec(k, algorithm);
             KEYS.put(spec.getKeystoreAlias(), key);
             return key;
+        }
+    }
+
+    /** AES keys (the templates' cipher). */
+    public static final class AesGenerator extends Generator {
+        public AesGenerator() {
+            super("AES");
+        }
+    }
+
+    /** HMAC-SHA256 keys (the PIN's pepper); like the Keystore's, usable with {@code Mac} only if made to sign. */
+    public static final class HmacGenerator extends Generator {
+        public HmacGenerator() {
+            super("HmacSHA256");
+        }
+
+        @Override
+        protected void engineInit(AlgorithmParameterSpec params, SecureRandom r) {
+            if ((((KeyGenParameterSpec) params).getPurposes() & KeyProperties.PURPOSE_SIGN) == 0) {
+                throw new IllegalArgumentException("an HMAC key without PURPOSE_SIGN cannot be used with Mac");
+            }
+            super.engineInit(params, r);
         }
     }
 }

@@ -2,15 +2,19 @@ package org.facegate.testing;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
 import static org.robolectric.Shadows.shadowOf;
 
 import android.Manifest;
 import android.app.Activity;
+import android.app.AlertDialog;
 import android.app.Application;
+import android.app.Dialog;
 import android.content.Intent;
 import android.graphics.Bitmap;
 import android.os.Looper;
 import android.view.View;
+import android.widget.EditText;
 import android.widget.TextView;
 import androidx.test.core.app.ApplicationProvider;
 import java.io.File;
@@ -20,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.facegate.FaceGateApp;
+import org.facegate.R;
 import org.facegate.Services;
 import org.facegate.engine.FaceModels;
 import org.facegate.enroll.QualityGate;
@@ -40,6 +45,7 @@ import org.junit.runner.RunWith;
 import org.robolectric.Robolectric;
 import org.robolectric.RobolectricTestRunner;
 import org.robolectric.android.controller.ActivityController;
+import org.robolectric.shadows.ShadowDialog;
 
 /**
  * Base of the tests that drive the real screens: the app's services with the replay camera and CPU TFLite, camera
@@ -48,7 +54,8 @@ import org.robolectric.android.controller.ActivityController;
  */
 @RunWith(RobolectricTestRunner.class)
 public abstract class AppTest {
-    public static final String PIN = "2468";
+    /** The owner's PIN in these tests: 6 digits, none of the shapes {@code PinRules} refuses. */
+    public static final String PIN = "270491";
 
     @Rule public final AndroidKeyStoreRule keyStore = new AndroidKeyStoreRule();
     protected Application app;
@@ -70,7 +77,8 @@ public abstract class AppTest {
             return s;
         };
         services.runtimes = () -> DesktopRuntimes.create(2);
-        shadowOf(app).grantPermissions(Manifest.permission.CAMERA);
+        // as the package manager does at install for these (HIDE_OVERLAY_WINDOWS is a normal permission)
+        shadowOf(app).grantPermissions(Manifest.permission.CAMERA, Manifest.permission.HIDE_OVERLAY_WINDOWS);
     }
 
     @After
@@ -233,6 +241,36 @@ public abstract class AppTest {
 
     protected long enroll(String name, Role role, boolean mayUnlock, List<Sample> samples, String modelId) {
         return onIo(() -> services.gallery().addPerson(name, role, mayUnlock, samples, modelId));
+    }
+
+    /**
+     * Answers the PIN prompt an owner action just opened ({@code PinPrompt}) with {@code pin} and waits until it was
+     * checked: closed when right, an error shown when not.
+     */
+    protected void answerPinPrompt(String pin) {
+        AlertDialog prompt = pinPrompt();
+        ((EditText) prompt.findViewById(R.id.pin_prompt_field)).setText(pin);
+        prompt.getButton(AlertDialog.BUTTON_POSITIVE).performClick();
+        Await.until("the PIN checked", () -> !prompt.isShowing()
+                || prompt.getButton(AlertDialog.BUTTON_POSITIVE).isEnabled() && !((TextView) prompt.findViewById(R.id.pin_prompt_error)).getText().toString().isEmpty());
+    }
+
+    /**
+     * The PIN prompt on screen; fails if there is none. A dialog button's listener runs from the main looper, so a
+     * prompt opened from a confirmation dialog is there once the looper ran.
+     */
+    protected static AlertDialog pinPrompt() {
+        idle();
+        Dialog d = ShadowDialog.getLatestDialog();
+        assertTrue("a PIN prompt is shown", d instanceof AlertDialog && d.isShowing() && d.findViewById(R.id.pin_prompt_field) != null);
+        return (AlertDialog) d;
+    }
+
+    /** Whether a PIN prompt is on screen. */
+    protected static boolean pinPromptShown() {
+        idle();
+        Dialog d = ShadowDialog.getLatestDialog();
+        return d != null && d.isShowing() && d.findViewById(R.id.pin_prompt_field) != null;
     }
 
     /** Lets the main looper run until idle. */

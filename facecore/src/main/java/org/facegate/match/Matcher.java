@@ -41,13 +41,13 @@ public final class Matcher {
         int[] who = new int[2];
         float[] score = new float[2];
         gallery.search(probe, who, score);
-        if (who[0] < 0) return new Identification(null, -1, null, -1, "nobody is enrolled");
+        if (who[0] < 0) return new Identification(null, -1, null, -1, Identification.Reason.NOBODY_ENROLLED);
         String best = gallery.name(who[0]);
         if (score[0] < threshold) {
-            return new Identification(null, score[0], best, score[1], "best match below threshold");
+            return new Identification(null, score[0], best, score[1], Identification.Reason.BELOW_THRESHOLD);
         }
         if (who[1] >= 0 && score[0] - score[1] < margin) {
-            return new Identification(null, score[0], best, score[1], "ambiguous between two people");
+            return new Identification(null, score[0], best, score[1], Identification.Reason.AMBIGUOUS);
         }
         return new Identification(best, score[0], best, score[1], null);
     }

@@ -50,7 +50,8 @@ public class MatcherTest {
         assertEquals("david", m.identify(p.lfw("David_Beckham", 11), household).name());
         Identification who = m.identify(p.lfw("Silvio_Berlusconi", 8), household);
         assertNull(who.name());
-        assertEquals("best match below threshold", who.reason());
+        assertEquals(Identification.Reason.BELOW_THRESHOLD, who.reason());
+        assertEquals("best match below threshold", who.reason().text());
     }
 
     @Test
@@ -60,7 +61,7 @@ public class MatcherTest {
         List<Person> twins = Arrays.asList(new Person("a", Collections.singletonList(e)), new Person("b", Collections.singletonList(e)));
         Identification id = new Matcher(SecurityLevel.standard()).identify(p.lfw("Colin_Powell", 49), twins);
         assertNull(id.name());
-        assertEquals("ambiguous between two people", id.reason());
+        assertEquals(Identification.Reason.AMBIGUOUS, id.reason());
     }
 
     @Test
@@ -84,14 +85,14 @@ public class MatcherTest {
 
     @Test
     public void emptyGalleryIsUnknown() {
-        assertEquals("nobody is enrolled", new Matcher(SecurityLevel.standard()).identify(p.lfw("Colin_Powell", 40), Collections.emptyList()).reason());
+        assertEquals(Identification.Reason.NOBODY_ENROLLED, new Matcher(SecurityLevel.standard()).identify(p.lfw("Colin_Powell", 40), Collections.emptyList()).reason());
     }
 
     @Test
     public void frameVoterNeedsKOfNAgreeingFrames() {
         FrameVoter v = new FrameVoter(3, 5);
         Identification colin = new Identification("colin", 0.8f, "colin", 0.1f, null);
-        Identification unknown = new Identification(null, 0.2f, "colin", 0.1f, "best match below threshold");
+        Identification unknown = new Identification(null, 0.2f, "colin", 0.1f, Identification.Reason.BELOW_THRESHOLD);
         Identification tony = new Identification("tony", 0.7f, "tony", 0.1f, null);
         assertNull(v.add(colin));
         assertNull(v.add(tony));
@@ -105,8 +106,12 @@ public class MatcherTest {
     @Test
     public void securityLevelsAreOrderedByStrictness() {
         List<SecurityLevel> l = SecurityLevel.all();
-        assertEquals(3, l.size());
-        assertTrue(l.get(0).threshold() < l.get(1).threshold() && l.get(1).threshold() < l.get(2).threshold());
+        assertEquals(4, l.size());
+        for (int i = 1; i < l.size(); i++) {
+            assertTrue(l.get(i - 1).threshold() < l.get(i).threshold() && l.get(i - 1).far() > l.get(i).far());
+        }
+        // Android's limit for a biometric that unlocks anything (CDD 7.3.10 C-1-1: FAR below 0.002%)
+        assertTrue(SecurityLevel.named("maximum").far() <= 2e-5);
         assertTrue(SecurityLevel.standard().describe(), SecurityLevel.standard().describe().startsWith("standard: 1 false accept in 1,000"));
     }
 }

@@ -39,7 +39,7 @@ final class IdentifyCommand implements Callable<Integer> {
                 String label = id.known() ? id.name() : "unknown";
                 spec.commandLine().getOut().printf("face at (%.0f,%.0f %.0fx%.0f): %s (best %s %.3f)%n",
                         f.face().box().left(), f.face().box().top(), f.face().box().width(), f.face().box().height(),
-                        label, id.candidate() == null ? "-" : id.candidate(), id.score());
+                        id.known() ? label : label + ", " + id.reason().text(), id.candidate() == null ? "-" : id.candidate(), id.score());
                 gallery.event(id.known() ? "IDENTIFY_KNOWN" : "IDENTIFY_UNKNOWN", id.name(), id.score(), err);
                 if (ann != null) ann.face(f.face().box(), label, id.known());
             }

@@ -86,7 +86,7 @@ public class CliTest {
         String[] lines = out.trim().split("\n");
         assertEquals(out, 2, lines.length);
         assertTrue(out, out.contains(": tony (best tony"));
-        assertTrue(out, out.contains(": unknown (best tony"));
+        assertTrue(out, out.contains(": unknown, best match below threshold (best tony"));
         assertEquals(500, ImageIO.read(png.toFile()).getWidth());
     }
 
@@ -309,7 +309,7 @@ public class CliTest {
         assertTrue(err, err.matches("facegate: tony was enrolled with another embedding model than MobileFaceNet@\\S+: enroll again\n"));
         assertEquals(err, 0, run("identify", lfwImage("Tony_Blair", 18).toString()));
         assertTrue(err, err.contains("warning: tony was enrolled with another embedding model than MobileFaceNet@"));
-        assertTrue(out, out.contains(": unknown (best colin"));
+        assertTrue(out, out.contains(": unknown, best match below threshold (best colin"));
     }
 
     @Test
