@@ -308,6 +308,7 @@ public final class GateActivity extends CameraActivity {
 
     private void submitPin() {
         String entered = pin.getText().toString();
+        if (entered.isEmpty()) return;      // a tap on Unlock with nothing typed is no guess: not counted
         pin.setText("");
         unlock.setEnabled(false);
         services.io.execute(() -> {
