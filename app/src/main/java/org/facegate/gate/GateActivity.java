@@ -6,7 +6,6 @@ import android.os.Bundle;
 import android.view.View;
 import android.widget.Button;
 import android.widget.EditText;
-import android.widget.FrameLayout;
 import android.widget.TextView;
 import java.util.Collections;
 import org.facegate.R;
@@ -42,7 +41,11 @@ import org.facegate.ui.PinMessages;
  *
  * <p>Every ended face attempt is counted ({@link GateDecision#failures}: a detected attack counts twice) and logged on
  * the inference thread as soon as it ends, before anything is shown, so that a gate closed in time loses no failure;
- * an attempt under way when the gate closes counts too ({@link UnlockAttempt#abandon}).
+ * an attempt under way when the gate closes, rotates (a free look otherwise: turning the phone is quick) or loses the
+ * camera to another app counts too ({@link UnlockAttempt#abandon}). Once the gate opens, by face or PIN, the attempt
+ * is over: frames still in flight are dropped, not counted. Frames are judged only while {@link GateRules} allow the
+ * face, checked on the inference thread too, so a frame already waiting when the last allowed failure was counted
+ * cannot open the gate.
  */
 public final class GateActivity extends CameraActivity {
     private TextView status, pinError;
@@ -52,8 +55,8 @@ public final class GateActivity extends CameraActivity {
     // main thread
     private Person owner;
     private boolean ownerNeedsEnrollment, leaving, loaded, anyone, keysLost, adminOff, attempting;
-    // inference thread
-    private UnlockAttempt attempt;
+    // the inference thread's; set to null from the main thread when the gate opens
+    private volatile UnlockAttempt attempt;
 
     @Override
     protected boolean requiresUnlock() {
@@ -126,9 +129,16 @@ public final class GateActivity extends CameraActivity {
         });
     }
 
-    /** The attempt under way when the gate closes counts, if it saw a face: leaving in time is no free look. */
+    /** The attempt under way when the gate closes (or rotates) counts, if it saw a face: leaving in time is no free look. */
     @Override
     protected void onPause() {
+        abandonAttempt();
+        attempting = false;
+        super.onPause();
+    }
+
+    /** Gives up the attempt under way, counted as failed if it saw a face (inference thread, after the frames queued). */
+    private void abandonAttempt() {
         if (attempting) services.engine().post(new FaceEngine.Job() {
             @Override
             public void run(FaceModels models) {
@@ -142,8 +152,6 @@ public final class GateActivity extends CameraActivity {
                 // the models are gone: so is the attempt
             }
         });
-        attempting = false;
-        super.onPause();
     }
 
     private void applyRules(boolean anyoneMayUnlock) {
@@ -193,8 +201,12 @@ public final class GateActivity extends CameraActivity {
     protected Runnable analyze(FaceModels models, CameraFrame frame) {
         UnlockAttempt a = attempt;
         if (a == null) return null;
+        // the failure counted for the frame before may have been the last the rules allow: the gate shows the PIN
+        if (services.rules().pinRequired() != null) return this::applyRules;
         UnlockAttempt.Outcome o = a.frame(models, frame.image(), frame.luma(), frame.timeMillis());
+        if (attempt != a) return null;      // the gate opened (the PIN) while this frame was judged: it counts for nothing
         record(o);
+        if (o.kind() == UnlockAttempt.Kind.UNLOCK) attempt = null;      // over: later frames must not start another
         int width = frame.image().width(), height = frame.image().height();
         return () -> show(width, height, o);
     }
@@ -277,29 +289,20 @@ public final class GateActivity extends CameraActivity {
         }
     }
 
+    /**
+     * The camera stopped (another app took it, an error): the attempt under way ends as if the gate closed, counted if
+     * it saw a face, since taking the camera away (split screen) would otherwise be a free retry; the next attempt
+     * starts afresh when the camera comes back ({@link #onCameraBack}).
+     */
     @Override
     protected void onCameraOff() {
+        abandonAttempt();
         status.setText(R.string.gate_status_camera_off);
         showPin();
     }
 
-    /**
-     * Another app gave the camera back: a new attempt, since the one under way saw a gap in its frames that its
-     * challenge would count as a timeout (a failure the user did not cause).
-     */
     @Override
     protected void onCameraBack() {
-        services.engine().post(new FaceEngine.Job() {
-            @Override
-            public void run(FaceModels models) {
-                if (attempt != null) attempt.reset();
-            }
-
-            @Override
-            public void failed(Exception e) {
-                // the models cannot open: the frames will say so
-            }
-        });
         applyRules();
     }
 
@@ -310,6 +313,7 @@ public final class GateActivity extends CameraActivity {
 
     private void submitPin() {
         String entered = pin.getText().toString();
+        if (entered.isEmpty()) return;      // a tap on Unlock with nothing typed is no guess: not counted
         pin.setText("");
         unlock.setEnabled(false);
         services.io.execute(() -> {
@@ -343,6 +347,8 @@ public final class GateActivity extends CameraActivity {
     /** Opens the session: by face for {@code who}, by PIN for the owner (null before the owner's face is enrolled). */
     private void open(Person who) {
         leaving = true;
+        attempting = false;
+        attempt = null;     // frames in flight count for nothing now; onPause has nothing to give up
         if (who == null) services.session.unlock(-1, services.prefs.getString(SetupActivity.OWNER_NAME, ""), Role.OWNER);
         else services.session.unlock(who.id, who.name, who.role);
         proceed();

@@ -76,4 +76,43 @@ public class FreeLooksTest extends AppTest {
         Await.until("logged", () -> events().size() == 1);
         assertEquals(UnlockEvent.Outcome.FACE_REJECTED, events().get(0).outcome);
     }
+
+    @Test
+    public void takingTheCameraAwayWhileAFaceIsLookedAtCounts() {
+        GateActivity gate = lookingGate(LivenessMode.OFF);
+        glimpse(0);
+        assertEquals(0, services.rules().faceFailures());
+        // split screen on Android 10+: the other pane takes the camera, and gives it back when touched
+        camera().takenByAnotherApp();
+        Await.until("the attempt given up", () -> services.engine().pending() == 0 && services.rules().faceFailures() == 1);
+        Await.until("logged", () -> events().size() == 1);
+        assertEquals(UnlockEvent.Outcome.FACE_REJECTED, events().get(0).outcome);
+        camera().givenBack();
+        Await.until("looking again", () -> gate.problemText() == null);
+        assertEquals("a camera given back starts no second failure", 1, services.rules().faceFailures());
+    }
+
+    @Test
+    public void rotatingWhileAFaceIsLookedAtCounts() {
+        GateActivity gate = lookingGate(LivenessMode.OFF);
+        glimpse(0);
+        // a rotation ends the attempt as leaving does: were it free, turning the phone would be a free look
+        controller(gate).recreate();
+        Await.until("the attempt given up", () -> services.engine().pending() == 0 && services.rules().faceFailures() == 1);
+    }
+
+    @Test
+    public void anUnlockLeavesNoFailedAttemptBehind() {
+        GateActivity gate = lookingGate(LivenessMode.OFF);
+        // the owner stays in front of the camera: frames after the unlock must not start an attempt that the gate's
+        // closing then counts as failed
+        show(Photos.bitmap(Photos.lfw("Colin_Powell", 170)));
+        follow(gate, ContentActivity.class);
+        controller(gate).pause().stop();
+        Await.until("every frame processed", () -> services.engine().pending() == 0);
+        idle();
+        assertEquals(0, services.rules().faceFailures());
+        Await.until("logged", () -> !events().isEmpty());
+        assertEquals(List.of(UnlockEvent.Outcome.FACE_MATCH), events().stream().map(e -> e.outcome).collect(java.util.stream.Collectors.toList()));
+    }
 }

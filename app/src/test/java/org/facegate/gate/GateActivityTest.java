@@ -117,8 +117,12 @@ public class GateActivityTest extends AppTest {
         GateActivity gate = lookingGate();
         gate.findViewById(R.id.gate_use_pin).performClick();
         assertEquals(View.VISIBLE, gate.findViewById(R.id.gate_pin_panel).getVisibility());
+        enterPin(gate, "");
+        onIo(() -> null);       // what the tap sent to the I/O thread has run
+        assertEquals("an empty PIN is no guess", 0, services.rules().pin.failures());
         enterPin(gate, "1111");
         Await.until("wrong PIN", () -> text(gate, R.id.gate_pin_error).equals("Wrong PIN"));
+        assertEquals(1, services.rules().pin.failures());
         assertFalse(services.session.isUnlocked());
         enterPin(gate, PIN);
         follow(gate, ContentActivity.class);
