@@ -184,7 +184,7 @@ public final class GateActivity extends CameraActivity {
             case PIN_AFTER_REBOOT: return getString(R.string.gate_status_pin_reboot);
             case PIN_EXPIRED: return getString(R.string.gate_status_pin_expired);
             case PIN_AFTER_IDLE: return getString(R.string.gate_status_pin_idle);
-            case PIN_AFTER_FAILURES: return getString(R.string.gate_status_pin_failures, GateRules.MAX_FACE_FAILURES);
+            case PIN_AFTER_FAILURES: return getResources().getQuantityString(R.plurals.gate_status_pin_failures, GateRules.MAX_FACE_FAILURES, GateRules.MAX_FACE_FAILURES);
             case REENROLL: return getString(R.string.gate_status_reenroll);
             default: return getString(R.string.gate_status_nobody);
         }

@@ -75,7 +75,7 @@ public final class SettingsActivity extends SecureActivity {
         findViewById(R.id.settings_pin_change).setOnClickListener(v -> changePin());
         findViewById(R.id.settings_diagnostics).setOnClickListener(v -> startActivity(new Intent(this, DiagnosticsActivity.class)));
         if (getIntent().getBooleanExtra(EXTRA_CHANGE_PIN, false)) {
-            ((TextView) findViewById(R.id.settings_pin_message)).setText(getString(R.string.settings_pin_weak, PinRules.MIN_LENGTH));
+            ((TextView) findViewById(R.id.settings_pin_message)).setText(getResources().getQuantityString(R.plurals.settings_pin_weak, PinRules.MIN_LENGTH, PinRules.MIN_LENGTH));
             findViewById(R.id.settings_pin_current).requestFocus();
         }
         findViewById(R.id.settings_reenroll).setOnClickListener(v -> withFreshPin(StepUp.Action.ENROLL,

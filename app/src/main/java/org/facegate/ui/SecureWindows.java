@@ -1,10 +1,10 @@
 package org.facegate.ui;
 
-import android.annotation.TargetApi;
 import android.app.AlertDialog;
 import android.os.Build;
 import android.view.Window;
 import android.view.WindowManager;
+import androidx.annotation.RequiresApi;
 
 /**
  * What every window of the app gets, dialogs included: {@code FLAG_SECURE} (no screenshots, no screen recording, no
@@ -29,7 +29,7 @@ public final class SecureWindows {
     }
 
     /** API 31 (HIDE_OVERLAY_WINDOWS, a normal permission, is in the manifest); called only from API 31 on. */
-    @TargetApi(31)
+    @RequiresApi(31)
     private static void hideOverlays(Window w) {
         try {
             w.setHideOverlayWindows(true);
