@@ -15,7 +15,7 @@ import java.security.GeneralSecurityException;
  * {@code app/schemas/} at compile time and committed; every version bump comes with a {@link Migration} and a test
  * that migrates a database written with the previous schema.
  */
-@Database(entities = {Person.class, FaceTemplate.class, UnlockEvent.class}, version = 3, exportSchema = true)
+@Database(entities = {Person.class, FaceTemplate.class, UnlockEvent.class, LockedApp.class}, version = 4, exportSchema = true)
 public abstract class FaceGateDatabase extends RoomDatabase {
     /** File name under the app's databases directory. */
     public static final String FILE_NAME = "facegate.db";
@@ -80,11 +80,26 @@ public abstract class FaceGateDatabase extends RoomDatabase {
         };
     }
 
+    /**
+     * 3 → 4: the apps the gate guards ({@link LockedApp}), an empty table: nothing was locked before, so no row needs
+     * a MAC here.
+     */
+    public static final Migration MIGRATION_3_4 = new Migration(3, 4) {
+        @Override
+        public void migrate(@NonNull SupportSQLiteDatabase db) {
+            db.execSQL("CREATE TABLE IF NOT EXISTS `locked_app` (`package_name` TEXT NOT NULL, `label` TEXT NOT NULL,"
+                    + " `grace_ms` INTEGER NOT NULL, `allowed` TEXT NOT NULL, `mac` BLOB NOT NULL DEFAULT x'',"
+                    + " PRIMARY KEY(`package_name`))");
+        }
+    };
+
     public abstract PersonDao persons();
 
     public abstract TemplateDao templates();
 
     public abstract UnlockEventDao events();
+
+    public abstract LockedAppDao lockedApps();
 
     /**
      * A builder for the database file {@code name} with every migration ({@code cipher}: the templates' key, which
@@ -92,7 +107,7 @@ public abstract class FaceGateDatabase extends RoomDatabase {
      */
     public static RoomDatabase.Builder<FaceGateDatabase> builder(Context context, String name, TemplateCipher cipher) {
         return Room.databaseBuilder(context.getApplicationContext(), FaceGateDatabase.class, name)
-                .addMigrations(MIGRATION_1_2, migration2To3(cipher));
+                .addMigrations(MIGRATION_1_2, migration2To3(cipher), MIGRATION_3_4);
     }
 
     /** Opens the app's database. Queries must not run on the main thread. */

@@ -176,7 +176,7 @@ public final class Gallery {
      */
     public boolean recordsUnreadable() {
         List<Person> all = db.persons().all();
-        for (Person p : all) if (PersonMac.check(cipher, p) != PersonMac.Verdict.FORGED) return false;
+        for (Person p : all) if (PersonMac.check(cipher, p) != RowMac.Verdict.FORGED) return false;
         return !all.isEmpty();
     }
 

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.facegate.testing.AndroidKeyStoreRule;
 import org.json.JSONArray;
 import org.json.JSONObject;
@@ -86,7 +87,7 @@ public class MigrationTest {
         } finally {
             db.close();
         }
-        assertEquals(3, userVersion(file));
+        assertEquals(4, userVersion(file));
     }
 
     @Test
@@ -122,13 +123,56 @@ public class MigrationTest {
         } finally {
             db.close();
         }
-        assertEquals(3, userVersion(file));
+        assertEquals(4, userVersion(file));
+    }
+
+    @Test
+    public void migrates3To4KeepingTheHouseholdAndAddingLockedApps() throws Exception {
+        long bea;
+        File file = create("v3-household.db", 3);
+        // schema 3 rows with valid MACs, as schema 3's code wrote them
+        try (SQLiteDatabase sql = SQLiteDatabase.openDatabase(file.getPath(), null, SQLiteDatabase.OPEN_READWRITE)) {
+            insertV3(sql, 1, "Ada", "OWNER", true);
+            bea = insertV3(sql, 2, "Bea", "MEMBER", false);
+        }
+
+        FaceGateDatabase db = open("v3-household.db");
+        try {
+            Gallery g = new Gallery(db, new KeystoreTemplateCipher());
+            List<String> people = new ArrayList<>();
+            for (Person p : g.people()) people.add(p.name + "/" + p.role + "/" + p.mayUnlock);
+            assertEquals("the MACs of schema 3 still check", List.of("Ada/OWNER/true", "Bea/MEMBER/false"), people);
+            LockedApps apps = new LockedApps(db, new KeystoreTemplateCipher());
+            assertTrue(apps.all().isEmpty());
+            apps.lock("com.example.bank", "Bank");
+            apps.setAllowed("com.example.bank", bea, true);
+            apps.setGrace("com.example.bank", 60_000);
+            LockedApp bank = apps.get("com.example.bank");
+            assertEquals(Set.of(bea), bank.allowedIds());
+            assertEquals(60_000, bank.graceMs);
+        } finally {
+            db.close();
+        }
+        assertEquals(4, userVersion(file));
+    }
+
+    /** A person row of schema 3, with the MAC schema 3's code gave it. */
+    private static long insertV3(SQLiteDatabase sql, long id, String name, String role, boolean mayUnlock) throws Exception {
+        Person p = new Person(id, name, Role.valueOf(role), mayUnlock, 1_700_000_000_000L, new byte[0]);
+        ContentValues v = new ContentValues();
+        v.put("id", id);
+        v.put("name", name);
+        v.put("role", role);
+        v.put("may_unlock", mayUnlock ? 1 : 0);
+        v.put("created", p.created);
+        v.put("mac", PersonMac.of(new KeystoreTemplateCipher(), p));
+        return sql.insertOrThrow("person", null, v);
     }
 
     /** The newest exported schema is the one the entities compile to (a forgotten export would fail here). */
     @Test
     public void currentSchemaIsExported() throws Exception {
-        File file = create("v3.db", 3);
+        File file = create("v4.db", 4);
         FaceGateDatabase db = open(file.getName());
         try {
             assertTrue(db.persons().all().isEmpty());    // opening validates the schema against the entities
