@@ -14,6 +14,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import org.facegate.applock.AppLock;
+import org.facegate.applock.Packages;
 import org.facegate.camera.Camera2FrameSource;
 import org.facegate.camera.CameraSetup;
 import org.facegate.camera.FrameSource;
@@ -37,6 +42,8 @@ import org.facegate.security.StepUp;
 import org.facegate.store.FaceGateDatabase;
 import org.facegate.store.Gallery;
 import org.facegate.store.KeystoreTemplateCipher;
+import org.facegate.store.LockedApp;
+import org.facegate.store.LockedApps;
 import org.facegate.store.TemplateCipher;
 
 /**
@@ -84,10 +91,13 @@ public final class Services {
     public Supplier<List<Challenge>> challengeOrder = UnlockAttempt::randomOrder;
     /** Whether the PIN was entered recently for an owner action (on {@link #clock}). */
     public final StepUp stepUp;
+    /** Which app on the screen the gate must cover (on {@link #clock}); configured by {@link #refreshAppLock}. */
+    public final AppLock appLock;
 
     private GateRules rules;
     private FaceGateDatabase db;
     private Gallery gallery;
+    private LockedApps lockedApps;
     private FaceEngine engine;
 
     Services(Context context) {
@@ -99,6 +109,7 @@ public final class Services {
         this.io = new IoThread(main, e -> Toast.makeText(this.context,
                 this.context.getString(R.string.io_failed, e.getClass().getSimpleName() + ": " + e.getMessage()), Toast.LENGTH_LONG).show());
         this.stepUp = new StepUp(currentClock);
+        this.appLock = new AppLock(this.context.getPackageName(), currentClock);
     }
 
     /** {@link #clock} as it is at each call, so a clock set later (tests) applies. */
@@ -147,6 +158,22 @@ public final class Services {
         return gallery;
     }
 
+    /** The apps the gate guards, authenticated with {@link #cipher}. */
+    public synchronized LockedApps lockedApps() {
+        if (lockedApps == null) lockedApps = new LockedApps(db(), cipher);
+        return lockedApps;
+    }
+
+    /**
+     * Tells the app lock what it guards now (blocking: off the main thread): the locked apps with their grace periods,
+     * and the home screens and keyboards it never guards.
+     */
+    public void refreshAppLock() {
+        Map<String, Long> grace = new HashMap<>();
+        for (LockedApp a : lockedApps().all()) grace.put(a.packageName, a.graceMs);
+        appLock.configure(grace, Packages.homes(context), Packages.keyboards(context));
+    }
+
     /** The inference thread and its models. */
     public synchronized FaceEngine engine() {
         // model runs timed per stage for the diagnostics (TimedRuntime), whichever runtime is set
@@ -188,6 +215,8 @@ public final class Services {
         if (db != null) db.close();
         db = null;
         gallery = null;
+        lockedApps = null;
+        appLock.configure(Collections.emptyMap(), Collections.emptySet(), Collections.emptySet());
         // deleteDatabase removes the journal, -wal and -shm files with it
         if (context.getDatabasePath(FaceGateDatabase.FILE_NAME).exists() && !context.deleteDatabase(FaceGateDatabase.FILE_NAME)) {
             failed.add("the database of faces and unlocks");

@@ -8,6 +8,7 @@ import android.widget.TextView;
 import java.util.Date;
 import java.util.List;
 import org.facegate.R;
+import org.facegate.applock.LockedAppsActivity;
 import org.facegate.household.HouseholdActivity;
 import org.facegate.household.WhosHereActivity;
 import org.facegate.settings.SettingsActivity;
@@ -30,6 +31,7 @@ public final class ContentActivity extends SecureActivity {
         findViewById(R.id.content_household).setOnClickListener(v -> startActivity(new Intent(this, HouseholdActivity.class)));
         findViewById(R.id.content_whos_here).setOnClickListener(v -> startActivity(new Intent(this, WhosHereActivity.class)));
         findViewById(R.id.content_settings).setOnClickListener(v -> startActivity(new Intent(this, SettingsActivity.class)));
+        findViewById(R.id.content_locked_apps).setOnClickListener(v -> startActivity(new Intent(this, LockedAppsActivity.class)));
         findViewById(R.id.content_lock).setOnClickListener(v -> {
             services.session.lock();
             toGate(this);
@@ -44,6 +46,7 @@ public final class ContentActivity extends SecureActivity {
         int owner = services.session.isOwner() ? View.VISIBLE : View.GONE;
         findViewById(R.id.content_household).setVisibility(owner);
         findViewById(R.id.content_settings).setVisibility(owner);
+        findViewById(R.id.content_locked_apps).setVisibility(owner);
         services.io.execute(() -> {
             List<UnlockEvent> events = services.db().events().recent(8);
             StringBuilder sb = new StringBuilder();

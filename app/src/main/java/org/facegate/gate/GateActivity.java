@@ -8,6 +8,7 @@ import android.widget.Button;
 import android.widget.EditText;
 import android.widget.TextView;
 import java.util.Collections;
+import java.util.List;
 import org.facegate.R;
 import org.facegate.camera.CameraFrame;
 import org.facegate.engine.FaceEngine;
@@ -46,8 +47,11 @@ import org.facegate.ui.PinMessages;
  * is over: frames still in flight are dropped, not counted. Frames are judged only while {@link GateRules} allow the
  * face, checked on the inference thread too, so a frame already waiting when the last allowed failure was counted
  * cannot open the gate.
+ *
+ * <p>{@link AppGateActivity} is this gate over a locked app: the same rules, attempts, lockout and PIN, with other
+ * people allowed ({@link #candidates}), another way through ({@link #passed}) and another way out ({@link #failed}).
  */
-public final class GateActivity extends CameraActivity {
+public class GateActivity extends CameraActivity {
     private TextView status, pinError;
     private View pinPanel, deleteAll;
     private EditText pin;
@@ -89,10 +93,7 @@ public final class GateActivity extends CameraActivity {
     protected void onResume() {
         super.onResume();
         if (isFinishing()) return;
-        if (services.session.isUnlocked()) {
-            proceed();
-            return;
-        }
+        if (alreadyPassed()) return;
         loaded = false;
         status.setText(R.string.gate_status_loading);
         services.engine().post(new FaceEngine.Job() {
@@ -105,7 +106,7 @@ public final class GateActivity extends CameraActivity {
                 Person o = g.owner();
                 Gallery.Snapshot s = g.load(models.modelId);
                 boolean stale = o != null && s.of(o.id) == null;
-                attempt = new UnlockAttempt(new Matcher(services.settings.securityLevel()), s.enrolled(), services.settings.livenessMode(),
+                attempt = new UnlockAttempt(new Matcher(services.settings.securityLevel()), candidates(s), services.settings.livenessMode(),
                         services.challengeOrder, services.timings);
                 boolean anyone = attempt.anyUnlocker();
                 services.main.post(() -> {
@@ -127,6 +128,21 @@ public final class GateActivity extends CameraActivity {
                 });
             }
         });
+    }
+
+    /** Whether the gate has nothing to do on resume (the session is already open): it has moved on if so. */
+    protected boolean alreadyPassed() {
+        if (!services.session.isUnlocked()) return false;
+        proceed();
+        return true;
+    }
+
+    /**
+     * Who the face is matched against, each with whether they may pass (inference thread; blocking reads allowed):
+     * everyone enrolled, as they may unlock FaceGate.
+     */
+    protected List<Gallery.Enrolled> candidates(Gallery.Snapshot s) {
+        return s.enrolled();
     }
 
     /** The attempt under way when the gate closes (or rotates) counts, if it saw a face: leaving in time is no free look. */
@@ -241,7 +257,7 @@ public final class GateActivity extends CameraActivity {
                 status.setText(o.instruction());
                 break;
             case UNLOCK:
-                open(o.person().person());
+                open(o.person().person(), false);
                 break;
             case FAILED:
                 failed(o.person() != null ? getString(R.string.gate_status_not_allowed, faceFailures(), GateRules.MAX_FACE_FAILURES)
@@ -261,7 +277,7 @@ public final class GateActivity extends CameraActivity {
     }
 
     /** A failed attempt (already counted): the PIN if that was one too many, else why and how many are left. */
-    private void failed(String message) {
+    protected void failed(String message) {
         if (services.rules().pinRequired() != null) applyRules();
         else status.setText(message);
     }
@@ -327,10 +343,8 @@ public final class GateActivity extends CameraActivity {
         switch (r.outcome()) {
             case OK:
                 services.rules().pinUsed();
-                // the PIN was just entered: it stands for the enrollment that follows when the owner's face is missing
-                if (ownerNeedsEnrollment) services.stepUp.confirmed(StepUp.Action.ENROLL);
                 log(UnlockEvent.now(UnlockEvent.Outcome.PIN, owner == null ? null : owner.id, null));
-                open(owner);
+                open(owner, true);
                 return;
             case KEY_LOST:
                 status.setText(R.string.gate_status_keys_lost);
@@ -344,11 +358,25 @@ public final class GateActivity extends CameraActivity {
         pinError.setText(PinMessages.of(this, r));
     }
 
-    /** Opens the session: by face for {@code who}, by PIN for the owner (null before the owner's face is enrolled). */
-    private void open(Person who) {
+    /**
+     * The gate opened, by face for {@code who} or by PIN ({@code byPin}) for the owner: the attempt is over, then
+     * {@link #passed} moves on.
+     */
+    private void open(Person who, boolean byPin) {
         leaving = true;
         attempting = false;
         attempt = null;     // frames in flight count for nothing now; onPause has nothing to give up
+        passed(who, byPin);
+    }
+
+    /**
+     * Someone passed (the attempt is already counted and logged): by face {@code who}, by PIN ({@code byPin}) the owner
+     * (null before the owner's face is enrolled). Opens the session and moves on.
+     */
+    protected void passed(Person who, boolean byPin) {
+        // the PIN was just entered: it stands for the enrollment that follows when the owner's face is missing
+        if (byPin && ownerNeedsEnrollment) services.stepUp.confirmed(StepUp.Action.ENROLL);
+        leave();
         if (who == null) services.session.unlock(-1, services.prefs.getString(SetupActivity.OWNER_NAME, ""), Role.OWNER);
         else services.session.unlock(who.id, who.name, who.role);
         proceed();
@@ -359,8 +387,7 @@ public final class GateActivity extends CameraActivity {
      * owner's no longer meets the rules (an older 4-digit one), else the content.
      */
     private void proceed() {
-        leaving = true;
-        setCameraWanted(false);
+        leave();
         Intent next;
         if (ownerNeedsEnrollment && services.session.isOwner()) {
             next = owner == null ? EnrollActivity.firstRun(this) : EnrollActivity.reenroll(this, owner, true);
@@ -371,6 +398,12 @@ public final class GateActivity extends CameraActivity {
         }
         startActivity(next);
         finish();
+    }
+
+    /** The gate is done: no later frame is shown or starts anything. */
+    protected void leave() {
+        leaving = true;
+        setCameraWanted(false);
     }
 
     private void log(UnlockEvent e) {

@@ -9,7 +9,8 @@ import org.facegate.match.SecurityLevel;
  * Which owner actions need the PIN again, and whether it was entered for that action recently enough. An open
  * session is not enough for what could turn one borrowed or spoofed session into lasting access (CDD 7.3.10 C-1-4: the
  * credential before a biometric is added; Apple asks for the passcode before passcode settings and erasing): enrolling
- * anyone, changing who may unlock, weakening the level, liveness or timeout, and deleting. Each needs the PIN entered
+ * anyone, changing who may unlock, weakening the level, liveness or timeout, deleting, and weakening the app lock (an
+ * app no longer guarded, a member allowed into one, a longer grace period). Each needs the PIN entered
  * for that {@link Action} within {@link #FRESH_MS} (not once when settings open); the prompt that asks for it is
  * throttled with the gate's PIN ({@link PinCheck}). Held in memory only.
  */
@@ -32,7 +33,13 @@ public final class StepUp {
         /** Removing a person. */
         REMOVE_PERSON,
         /** Deleting all data. */
-        DELETE_ALL
+        DELETE_ALL,
+        /** No longer guarding an app with the gate. */
+        UNLOCK_APP,
+        /** Letting a household member open a locked app. */
+        ALLOW_APP,
+        /** A longer grace period for a locked app (it stays open longer after it is left). */
+        LONGER_GRACE
     }
 
     private final DeviceClock clock;

@@ -8,6 +8,7 @@ import static org.robolectric.Shadows.shadowOf;
 import android.content.Intent;
 import android.content.pm.ActivityInfo;
 import android.content.pm.PackageManager;
+import android.content.pm.ServiceInfo;
 import android.os.Looper;
 import android.view.WindowManager;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import org.robolectric.android.controller.ActivityController;
 
 /** Nothing behind the gate is reachable without it; the gate comes back after the background timeout. */
 public class AccessTest extends AppTest {
+    /** Only the gate among the screens; among services, only the app lock's, which only the system can bind. */
     @Test
     public void onlyTheGateIsExported() throws Exception {
         ActivityInfo[] activities = app.getPackageManager().getPackageInfo(app.getPackageName(), PackageManager.GET_ACTIVITIES).activities;
@@ -30,6 +32,16 @@ public class AccessTest extends AppTest {
         for (ActivityInfo a : activities) if (a.exported) exported.add(a.name);
         assertEquals(List.of(GateActivity.class.getName()), exported);
         assertTrue(activities.length >= 8);
+        // the app lock's accessibility service must be exported for the system to bind it, and nobody else can:
+        // binding needs BIND_ACCESSIBILITY_SERVICE, which only the system holds
+        ServiceInfo[] services = app.getPackageManager().getPackageInfo(app.getPackageName(), PackageManager.GET_SERVICES).services;
+        List<String> exportedServices = new ArrayList<>();
+        for (ServiceInfo s : services) {
+            if (!s.exported) continue;
+            exportedServices.add(s.name);
+            assertEquals(s.name, android.Manifest.permission.BIND_ACCESSIBILITY_SERVICE, s.permission);
+        }
+        assertEquals(List.of(org.facegate.applock.AppLockService.class.getName()), exportedServices);
     }
 
     @Test

@@ -8,7 +8,8 @@
 //     libraries are stored (true: deflated, extracted on install; false: STORED, 16 KiB aligned, loaded from the APK)
 //   - the GPU delegate's vendor OpenCL libraries declared as <uses-native-library android:required="false">
 //   - exactly one launcher activity, and it is the only exported component (an activity, alias, service or receiver
-//     with an intent-filter and no android:exported counts as exported)
+//     with an intent-filter and no android:exported counts as exported), except services only the system can bind
+//     (android:permission="android.permission.BIND_ACCESSIBILITY_SERVICE": the app lock's accessibility service)
 // Zip:
 //   - lib/ holds exactly the given ABIs, each with the same libraries, stored as extractNativeLibs says
 //   - every assets/*.tflite STORED and 4-byte aligned (the app memory-maps the models out of the APK)
@@ -44,7 +45,10 @@ import java.util.zip.ZipFile;
 public class ApkCheck {
     static final int ATTR_NAME = 0x01010003, ATTR_EXPORTED = 0x01010010, ATTR_ALLOW_BACKUP = 0x01010280,
             ATTR_EXTRACT_NATIVE_LIBS = 0x010104ea, ATTR_MIN_SDK = 0x0101020c, ATTR_TARGET_SDK = 0x01010270,
-            ATTR_VERSION_CODE = 0x0101021b, ATTR_VERSION_NAME = 0x0101021c, ATTR_REQUIRED = 0x0101028e;
+            ATTR_VERSION_CODE = 0x0101021b, ATTR_VERSION_NAME = 0x0101021c, ATTR_REQUIRED = 0x0101028e,
+            ATTR_PERMISSION = 0x01010006;
+    /** Permissions that only the system holds: a service exported under one of them can be bound by the system alone. */
+    static final Set<String> SYSTEM_BIND_PERMISSIONS = Set.of("android.permission.BIND_ACCESSIBILITY_SERVICE");
     /**
      * The vendor OpenCL libraries the GPU delegate may load, as tensorflow-lite-gpu-api's AAR manifest declares them
      * (this build has no manifest merger): from Android 12 an app sees a vendor library only if it names it, and a
@@ -58,9 +62,13 @@ public class ApkCheck {
 
     static final List<String> problems = new ArrayList<>();
 
-    record Component(String kind, String name, Boolean exported, boolean intentFilter, boolean launcher) {
+    record Component(String kind, String name, Boolean exported, boolean intentFilter, boolean launcher, String permission) {
         boolean isExported() {
             return exported != null ? exported : intentFilter && !kind.equals("provider");
+        }
+
+        boolean systemOnly() {
+            return kind.equals("service") && SYSTEM_BIND_PERMISSIONS.contains(permission);
         }
     }
 
@@ -99,7 +107,7 @@ public class ApkCheck {
         java.util.Map<String, Boolean> nativeLibraries = new java.util.TreeMap<>();
         String pkg = null, versionCode = null, versionName = null, minSdk = null, targetSdk = null;
         Boolean allowBackup = null, extractNativeLibs = null;
-        String cKind = null, cName = null; Boolean cExported = null; boolean cFilter = false, cMain = false, cLauncher = false;
+        String cKind = null, cName = null, cPermission = null; Boolean cExported = null; boolean cFilter = false, cMain = false, cLauncher = false;
         boolean launcher = false;
         for (int ev = p.next(); ev != AndroidBinXmlParser.EVENT_END_DOCUMENT; ev = p.next()) {
             if (ev == AndroidBinXmlParser.EVENT_START_ELEMENT) {
@@ -122,7 +130,7 @@ public class ApkCheck {
                 } else if (depth == 3 && parent.equals("application") && el.equals("uses-native-library")) {
                     nativeLibraries.put(stringAttr(p, ATTR_NAME, null), boolAttr(p, ATTR_REQUIRED));
                 } else if (depth == 3 && parent.equals("application") && COMPONENTS.contains(el)) {
-                    cKind = el; cName = stringAttr(p, ATTR_NAME, null);
+                    cKind = el; cName = stringAttr(p, ATTR_NAME, null); cPermission = stringAttr(p, ATTR_PERMISSION, null);
                     int i = attrIndex(p, ATTR_EXPORTED);
                     // a non-literal exported (e.g. a resource reference) counts as exported
                     cExported = i < 0 ? null : p.getAttributeValueType(i) == AndroidBinXmlParser.VALUE_TYPE_BOOLEAN
@@ -141,7 +149,7 @@ public class ApkCheck {
                 if (depth == 4 && el.equals("intent-filter") && cMain && cLauncher) launcher = true;
                 if (depth == 3 && cKind != null && el.equals(cKind)) {
                     components.add(new Component(cKind, cName, cExported, cFilter,
-                            launcher && (cKind.equals("activity") || cKind.equals("activity-alias"))));
+                            launcher && (cKind.equals("activity") || cKind.equals("activity-alias")), cPermission));
                     cKind = null;
                 }
             }
@@ -164,11 +172,13 @@ public class ApkCheck {
         List<Component> launchers = components.stream().filter(Component::launcher).toList();
         for (Component c : components) {
             System.out.println("ApkCheck: " + c.kind() + " " + c.name() + " exported=" + c.isExported()
-                    + (c.launcher() ? " (launcher)" : ""));
+                    + (c.launcher() ? " (launcher)" : "") + (c.permission() != null ? " permission=" + c.permission() : ""));
         }
         if (launchers.size() != 1) problems.add("expected exactly one launcher activity, found " + launchers.size());
         for (Component c : components) {
-            if (c.isExported() && !c.launcher()) problems.add(c.kind() + " " + c.name() + " is exported; only the launcher may be");
+            if (c.isExported() && !c.launcher() && !c.systemOnly()) {
+                problems.add(c.kind() + " " + c.name() + " is exported; only the launcher may be (and services only the system can bind)");
+            }
         }
         return Boolean.TRUE.equals(extractNativeLibs);
     }
