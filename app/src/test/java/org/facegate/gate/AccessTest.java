@@ -49,7 +49,7 @@ public class AccessTest extends AppTest {
         createPin("Ada");
         for (Class<? extends android.app.Activity> screen : List.of(ContentActivity.class, HouseholdActivity.class,
                 WhosHereActivity.class, SettingsActivity.class, org.facegate.enroll.EnrollActivity.class,
-                org.facegate.diagnostics.DiagnosticsActivity.class)) {
+                org.facegate.diagnostics.DiagnosticsActivity.class, org.facegate.applock.LockedAppsActivity.class)) {
             Intent i = new Intent(app, screen).putExtra("name", "x").putExtra("role", "OWNER");
             android.app.Activity a = start(screen, i);
             assertTrue(screen.getSimpleName() + " finished", a.isFinishing());
