@@ -112,6 +112,14 @@ public final class AppLock {
         return new Decision(Verdict.GATE, packageName);
     }
 
+    /**
+     * The app on the screen decided again, as if its window had just come: for the service's first configuration,
+     * which arrives after the first window changes (those found nothing locked).
+     */
+    public synchronized Decision recheck() {
+        return foreground == null ? new Decision(Verdict.IGNORED_NO_PACKAGE, null) : foreground(foreground);
+    }
+
     /** Someone allowed for {@code packageName} passed the gate: it is open, on the screen, until it is left. */
     public synchronized void passed(String packageName) {
         if (graceMs.containsKey(packageName)) open.put(packageName, ON_SCREEN);

@@ -31,11 +31,18 @@ public final class AppLockService extends AccessibilityService {
     @Override
     protected void onServiceConnected() {
         super.onServiceConnected();
-        services.io.execute(services::refreshAppLock);
+        services.io.execute(() -> {
+            services.refreshAppLock();
+            // a locked app that came before the configuration is covered now
+            AppLock.Decision d = services.appLock.recheck();
+            services.main.post(() -> guard(d));
+        });
         screenOff = new BroadcastReceiver() {
             @Override
             public void onReceive(Context context, Intent intent) {
                 guard(services.appLock.screenOff());
+                // keyboards and home screens installed since are known from the next screen-on
+                services.io.execute(services::refreshAppLock);
             }
         };
         // a protected broadcast that only the system sends

@@ -89,6 +89,20 @@ public class AppLockServiceTest extends AppTest {
     }
 
     @Test
+    public void aLockedAppOnTheScreenWhenTheServiceConnectsIsCovered() {
+        AppLockService later = Robolectric.buildService(AppLockService.class).create().get();
+        services.appLock.configure(java.util.Map.of(), java.util.Set.of(), java.util.Set.of());   // as before any configuration
+        AccessibilityEvent e = AccessibilityEvent.obtain(AccessibilityEvent.TYPE_WINDOW_STATE_CHANGED);
+        e.setPackageName(BANK);
+        later.onAccessibilityEvent(e);
+        assertNull(shadowOf(app).getNextStartedActivity());
+        later.onServiceConnected();
+        onIo(() -> null);
+        idle();
+        assertGateFor(BANK, shadowOf(app).getNextStartedActivity());
+    }
+
+    @Test
     public void everyOtherEventTypeIsIgnored() {
         for (int type : new int[] {AccessibilityEvent.TYPE_VIEW_CLICKED, AccessibilityEvent.TYPE_VIEW_FOCUSED,
                 AccessibilityEvent.TYPE_VIEW_TEXT_CHANGED, AccessibilityEvent.TYPE_WINDOW_CONTENT_CHANGED,

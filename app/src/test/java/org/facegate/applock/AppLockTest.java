@@ -147,4 +147,17 @@ public class AppLockTest {
         assertFalse(lock.isOpen(MAPS));
         assertNull(lock.foreground(null).packageName());
     }
+
+    @Test
+    public void anAppOnTheScreenBeforeTheConfigurationIsGuardedOnceItArrives() {
+        AppLock fresh = new AppLock(SELF, clock);
+        assertEquals(Verdict.IGNORED_NO_PACKAGE, fresh.recheck().verdict());
+        assertEquals(Verdict.NOT_LOCKED, fresh.foreground(BANK).verdict());
+        fresh.configure(Map.of(BANK, 0L), Set.of(LAUNCHER), Set.of(KEYBOARD));
+        AppLock.Decision d = fresh.recheck();
+        assertTrue(d.gate());
+        assertEquals(BANK, d.packageName());
+        fresh.passed(BANK);
+        assertEquals(Verdict.STILL_OPEN, fresh.recheck().verdict());
+    }
 }
