@@ -21,11 +21,20 @@ public class AppLockTest {
 
     @Before
     public void bankImmediatelyChatAfterOneMinute() {
-        lock.configure(Map.of(BANK, 0L, CHAT, 60_000L), Set.of(LAUNCHER), Set.of(KEYBOARD));
+        graces(0, 60_000);
+    }
+
+    private void graces(long bankMs, long chatMs) {
+        lock.configure(Map.of(BANK, bankMs, CHAT, chatMs), Set.of(LAUNCHER), Set.of(KEYBOARD));
     }
 
     private Verdict open(String pkg) {
         return lock.foreground(pkg).verdict();
+    }
+
+    /** The app comes to the screen and passes the gate. */
+    private void pass(String pkg) {
+        pass(pkg);
     }
 
     private void after(long ms) {
@@ -71,8 +80,7 @@ public class AppLockTest {
 
     @Test
     public void noGraceMeansLeavingLocksAgain() {
-        open(BANK);
-        lock.passed(BANK);
+        pass(BANK);
         after(1000);
         assertEquals(Verdict.IGNORED_HOME, open(LAUNCHER));
         after(1);
@@ -81,8 +89,7 @@ public class AppLockTest {
 
     @Test
     public void withinTheGracePeriodAnAppOpensAgainWithoutTheGate() {
-        open(CHAT);
-        lock.passed(CHAT);
+        pass(CHAT);
         after(5 * 60_000);      // on the screen: the grace period has not started
         assertEquals(Verdict.NOT_LOCKED, open(MAPS));
         after(59_999);
@@ -96,11 +103,9 @@ public class AppLockTest {
 
     @Test
     public void switchingBetweenTwoOpenAppsDoesNotAskAgainWithinTheirGracePeriods() {
-        lock.configure(Map.of(BANK, 300_000L, CHAT, 60_000L), Set.of(LAUNCHER), Set.of(KEYBOARD));
-        open(BANK);
-        lock.passed(BANK);
-        open(CHAT);
-        lock.passed(CHAT);
+        graces(300_000, 60_000);
+        pass(BANK);
+        pass(CHAT);
         for (int i = 0; i < 5; i++) {
             after(30_000);
             assertEquals(Verdict.STILL_OPEN, open(BANK));
@@ -116,11 +121,9 @@ public class AppLockTest {
 
     @Test
     public void screenOffLocksEverythingAndGuardsTheAppOnTheScreen() {
-        lock.configure(Map.of(BANK, 900_000L, CHAT, 900_000L), Set.of(LAUNCHER), Set.of(KEYBOARD));
-        open(CHAT);
-        lock.passed(CHAT);
-        open(BANK);
-        lock.passed(BANK);
+        graces(900_000, 900_000);
+        pass(CHAT);
+        pass(BANK);
         AppLock.Decision off = lock.screenOff();
         assertTrue("the gate covers the bank before the screen is back", off.gate());
         assertEquals(BANK, off.packageName());
@@ -133,11 +136,10 @@ public class AppLockTest {
 
     @Test
     public void anAppNoLongerLockedLosesItsPass() {
-        open(BANK);
-        lock.passed(BANK);
+        pass(BANK);
         lock.configure(Map.of(CHAT, 60_000L), Set.of(LAUNCHER), Set.of(KEYBOARD));
         assertEquals(Verdict.NOT_LOCKED, open(BANK));
-        lock.configure(Map.of(BANK, 0L, CHAT, 60_000L), Set.of(LAUNCHER), Set.of(KEYBOARD));
+        graces(0, 60_000);
         assertEquals("locked again: a new pass", Verdict.GATE, open(BANK));
     }
 
