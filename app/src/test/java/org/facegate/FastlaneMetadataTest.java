@@ -39,6 +39,8 @@ public class FastlaneMetadataTest {
         SCREENSHOTS.put("07-settings.png", "8-settings.png");
         SCREENSHOTS.put("08-whos-here-landscape.png", "9-whos-here-landscape.png");
         SCREENSHOTS.put("09-diagnostics.png", "11-diagnostics.png");
+        SCREENSHOTS.put("10-app-gate.png", "13-app-gate.png");
+        SCREENSHOTS.put("11-locked-apps.png", "12-locked-apps.png");
     }
 
     private static String text(String path) throws Exception {

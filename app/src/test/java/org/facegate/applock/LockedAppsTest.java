@@ -8,10 +8,6 @@ import static org.junit.Assert.assertTrue;
 import static org.robolectric.Shadows.shadowOf;
 
 import android.content.ComponentName;
-import android.content.Intent;
-import android.content.pm.ActivityInfo;
-import android.content.pm.ApplicationInfo;
-import android.content.pm.ResolveInfo;
 import android.provider.Settings;
 import android.view.View;
 import android.widget.CheckBox;
@@ -50,17 +46,6 @@ public class LockedAppsTest extends AppTest {
         enroll("Ada", Role.OWNER, true, List.of(s), "test@1");
         bea = enroll("Bea", Role.MEMBER, false, List.of(s), "test@1");
         services.session.unlock(1, "Ada", Role.OWNER);
-    }
-
-    private void launchable(String pkg, String label) {
-        ResolveInfo r = new ResolveInfo();
-        r.activityInfo = new ActivityInfo();
-        r.activityInfo.packageName = pkg;
-        r.activityInfo.name = pkg + ".Main";
-        r.activityInfo.applicationInfo = new ApplicationInfo();
-        r.activityInfo.applicationInfo.packageName = pkg;
-        r.nonLocalizedLabel = label;
-        shadowOf(app.getPackageManager()).addResolveInfoForIntent(new Intent(Intent.ACTION_MAIN).addCategory(Intent.CATEGORY_LAUNCHER), r);
     }
 
     private LockedAppsActivity screen() {

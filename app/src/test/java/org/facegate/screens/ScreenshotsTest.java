@@ -26,6 +26,8 @@ import org.facegate.enroll.EnrollActivity;
 import org.facegate.enroll.QualityGate;
 import org.facegate.enroll.QualityReport;
 import org.facegate.enroll.Sample;
+import org.facegate.applock.LockedAppsActivity;
+import org.facegate.gate.AppGateActivity;
 import org.facegate.gate.ContentActivity;
 import org.facegate.gate.GateActivity;
 import org.facegate.household.HouseholdActivity;
@@ -128,7 +130,7 @@ public class ScreenshotsTest extends AppTest {
 
         // liveness is on (active, the default): the photo gets the challenge's instruction, and never more
         show(group.person(1, 1.8f, 640));
-        GateActivity gate = gateAskingToBlink();
+        GateActivity gate = gateAskingToBlink(() -> visible(GateActivity.class));
         controller(gate).pause();
         save(gate, "3-gate");
         controller(gate).stop().destroy();
@@ -185,6 +187,33 @@ public class ScreenshotsTest extends AppTest {
         save(diagnostics, "11-diagnostics");
         controller(diagnostics).pause().stop().destroy();
 
+        // the app lock: three launchable apps, the bank locked for Ada and Bea, the chat for Ada, open 5 minutes
+        for (String[] a : new String[][] {{"com.example.bank", "Bank"}, {"com.example.chat", "Chat"}, {"com.example.maps", "Maps"}}) {
+            launchable(a[0], a[1]);
+        }
+        onIo(() -> {
+            services.lockedApps().lock("com.example.bank", "Bank");
+            services.lockedApps().setAllowed("com.example.bank", services.db().persons().byName("Bea").id, true);
+            services.lockedApps().lock("com.example.chat", "Chat");
+            services.lockedApps().setGrace("com.example.chat", 300_000);
+            return null;
+        });
+        LockedAppsActivity lockedApps = visible(LockedAppsActivity.class);
+        Await.until("the apps", () -> ((android.widget.LinearLayout) lockedApps.findViewById(R.id.locked_apps_list)).getChildCount() == 3);
+        save(lockedApps, "12-locked-apps");
+        controller(lockedApps).pause().stop().destroy();
+
+        show(group.person(1, 1.8f, 640));
+        GateActivity appGate = gateAskingToBlink(() -> {
+            AppGateActivity g = start(AppGateActivity.class, AppGateActivity.guarding(app, "com.example.bank"));
+            controller(g).visible();
+            return g;
+        });
+        Await.until("the app named", () -> text(appGate, R.id.gate_title).equals("FaceGate guards Bank"));
+        controller(appGate).pause();
+        save(appGate, "13-app-gate");
+        controller(appGate).stop().destroy();
+
         // landscape from here: the group photo is wide
         RuntimeEnvironment.setQualifiers("+land");
         show(group.photo);
@@ -195,7 +224,7 @@ public class ScreenshotsTest extends AppTest {
 
         services.session.lock();
         show(group.person(1, 1.8f, 640));
-        GateActivity land = gateAskingToBlink();
+        GateActivity land = gateAskingToBlink(() -> visible(GateActivity.class));
         controller(land).pause();
         save(land, "10-gate-landscape");
     }
@@ -220,9 +249,9 @@ public class ScreenshotsTest extends AppTest {
      * which after three requires the PIN: a gate whose attempt failed is closed, its failures (the attempt it gave up
      * on closing too) are forgiven by the PIN, and a new one opens, so the shot is the same in every run.
      */
-    private GateActivity gateAskingToBlink() {
+    private GateActivity gateAskingToBlink(java.util.function.Supplier<GateActivity> open) {
         while (true) {
-            GateActivity gate = visible(GateActivity.class);
+            GateActivity gate = open.get();
             Await.until(() -> "the blink instruction: " + statusOf(gate), () -> services.rules().faceFailures() > 0
                     || !cameras.isEmpty() && camera().started && !overlayEmpty(gate) && text(gate, R.id.gate_status).equals(Challenge.BLINK.instruction()));
             if (services.rules().faceFailures() == 0) return gate;

@@ -273,6 +273,18 @@ public abstract class AppTest {
         return d != null && d.isShowing() && d.findViewById(R.id.pin_prompt_field) != null;
     }
 
+    /** Makes an app the launcher lists ({@code ACTION_MAIN}/{@code CATEGORY_LAUNCHER}, the default icon). */
+    protected void launchable(String pkg, String label) {
+        android.content.pm.ResolveInfo r = new android.content.pm.ResolveInfo();
+        r.activityInfo = new android.content.pm.ActivityInfo();
+        r.activityInfo.packageName = pkg;
+        r.activityInfo.name = pkg + ".Main";
+        r.activityInfo.applicationInfo = new android.content.pm.ApplicationInfo();
+        r.activityInfo.applicationInfo.packageName = pkg;
+        r.nonLocalizedLabel = label;
+        shadowOf(app.getPackageManager()).addResolveInfoForIntent(new Intent(Intent.ACTION_MAIN).addCategory(Intent.CATEGORY_LAUNCHER), r);
+    }
+
     /** Lets the main looper run until idle. */
     protected static void idle() {
         shadowOf(Looper.getMainLooper()).idle();
