@@ -34,7 +34,8 @@ public class AppLockTest {
 
     /** The app comes to the screen and passes the gate. */
     private void pass(String pkg) {
-        pass(pkg);
+        open(pkg);
+        lock.passed(pkg);
     }
 
     private void after(long ms) {
