@@ -4,10 +4,11 @@ import android.app.Activity;
 import android.app.Application;
 import android.content.Context;
 import android.os.Bundle;
+import org.facegate.gate.AppGateActivity;
 
 /**
  * Holds the {@link Services} and watches whether any of the app's screens is visible, to lock the session when the
- * app has been in the background longer than the gate timeout.
+ * app has been in the background longer than the gate timeout (the gate over a locked app does not count as one).
  */
 public final class FaceGateApp extends Application {
     private Services services;
@@ -20,6 +21,7 @@ public final class FaceGateApp extends Application {
         registerActivityLifecycleCallbacks(new ActivityLifecycleCallbacks() {
             @Override
             public void onActivityStarted(Activity a) {
+                if (overAnotherApp(a)) return;
                 if (started++ == 0) {
                     services.session.foregrounded(services.clock.elapsedRealtime(), services.settings.gateTimeoutMs());
                 }
@@ -27,6 +29,7 @@ public final class FaceGateApp extends Application {
 
             @Override
             public void onActivityStopped(Activity a) {
+                if (overAnotherApp(a)) return;
                 // a rotation stops and restarts the screen: not a trip to the background
                 if (--started == 0 && !a.isChangingConfigurations()) services.session.backgrounded(services.clock.elapsedRealtime());
             }
@@ -46,6 +49,14 @@ public final class FaceGateApp extends Application {
             @Override
             public void onActivityDestroyed(Activity a) {}
         });
+    }
+
+    /**
+     * The gate over a locked app is not one of FaceGate's own screens: while it shows, FaceGate's session is in the
+     * background as much as when any other app shows.
+     */
+    private static boolean overAnotherApp(Activity a) {
+        return a instanceof AppGateActivity;
     }
 
     /** The system is short of memory: face models no screen is using are closed now (they reopen on demand). */

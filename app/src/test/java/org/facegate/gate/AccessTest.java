@@ -74,6 +74,22 @@ public class AccessTest extends AppTest {
     }
 
     @Test
+    public void timeAtTheGateOverALockedAppIsTimeAway() {
+        createPin("Ada");
+        services.settings.setGateTimeoutMs(30_000);
+        services.session.unlock(1, "Ada", Role.OWNER);
+        ContentActivity content = start(ContentActivity.class);
+        ActivityController<ContentActivity> c = controller(content);
+        c.pause().stop();
+        AppGateActivity appGate = start(AppGateActivity.class, AppGateActivity.guarding(app, "com.example.bank"));
+        shadowOf(Looper.getMainLooper()).idleFor(Duration.ofSeconds(31));
+        controller(appGate).pause().stop();
+        c.start().resume();
+        assertFalse("FaceGate's session locked", services.session.isUnlocked());
+        assertTrue(content.isFinishing());
+    }
+
+    @Test
     public void aShortTripToTheBackgroundKeepsTheSession() {
         ContentActivity content = awayFor(20);
         assertFalse(content.isFinishing());
