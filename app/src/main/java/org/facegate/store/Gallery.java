@@ -185,7 +185,7 @@ public final class Gallery {
         Person p = db.persons().byId(personId);
         if (p == null) return;
         try {
-            db.persons().update(authenticated(checked(p).withName(name)));
+            db.persons().update(authenticated(forChange(p).withName(name)));
             changed();
         } catch (SQLiteConstraintException e) {
             throw new GalleryException("the name " + name + " is already taken", e);
@@ -198,7 +198,7 @@ public final class Gallery {
     public void setMayUnlock(long personId, boolean mayUnlock) throws GalleryException {
         Person p = db.persons().byId(personId);
         try {
-            if (p != null) db.persons().update(authenticated(checked(p).withMayUnlock(mayUnlock)));
+            if (p != null) db.persons().update(authenticated(forChange(p).withMayUnlock(mayUnlock)));
         } catch (SealingFailed e) {
             throw new GalleryException("cannot authenticate the change: " + e.getCause().getMessage(), e.getCause());
         }
@@ -208,6 +208,19 @@ public final class Gallery {
     /** A row as its MAC allows: itself if it checks, else a member who may not unlock. */
     private Person checked(Person p) {
         return PersonMac.checks(cipher, p) ? p : p.powerless();
+    }
+
+    /**
+     * The row a change starts from: as {@link #checked}, except that a MAC the Keystore failed to check refuses the
+     * change. Rewritten from the powerless row, the change would be sealed with a valid MAC and demote an owner (or
+     * take away someone's unlock) for good over a transient Keystore error.
+     */
+    private Person forChange(Person p) throws GalleryException {
+        switch (PersonMac.check(cipher, p)) {
+            case VALID: return p;
+            case FORGED: return p.powerless();
+            default: throw new GalleryException("the key could not be used: try again", null);
+        }
     }
 
     /** {@code p} with the MAC of its columns. */

@@ -24,7 +24,7 @@ import org.facegate.testing.ForwardingCipher;
 import org.facegate.testing.Photos;
 import org.facegate.testing.TestModels;
 import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -41,8 +41,13 @@ public class GalleryTest {
     private static String modelId;
     private final Context context = ApplicationProvider.getApplicationContext();
 
-    @BeforeClass
-    public static void embedFaces() throws Exception {
+    /**
+     * Once per class, but in a test's setup rather than {@code @BeforeClass}: the models come from the application's
+     * assets, and Robolectric registers the application only for a test (alone, the class failed in its setup).
+     */
+    @Before
+    public void embedFaces() throws Exception {
+        if (full != null) return;
         try (FaceModels m = TestModels.open()) {
             Bitmap photo = Photos.bitmap(Photos.sample(1));
             full = leftToRight(m.pipeline.process(Photos.rgb(photo)));
@@ -253,6 +258,46 @@ public class GalleryTest {
             Gallery after = new Gallery(db, new KeystoreTemplateCipher());
             assertTrue(after.recordsUnreadable());
             assertNull(after.owner());
+        } finally {
+            db.close();
+        }
+    }
+
+    /** The Keystore cipher whose next {@code opens} opens throw what a failing Keystore throws. */
+    private static final class FlakyCipher extends ForwardingCipher {
+        int opens;
+
+        @Override
+        public byte[] open(byte[] sealed, byte[] aad) throws GeneralSecurityException {
+            if (opens > 0) {
+                opens--;
+                throw new java.security.ProviderException("Keystore operation failed");
+            }
+            return super.open(sealed, aad);
+        }
+    }
+
+    @Test
+    public void aChangeWhileTheKeystoreFailsIsRefusedAndDemotesNobody() throws Exception {
+        FaceGateDatabase db = open();
+        try {
+            FlakyCipher cipher = new FlakyCipher();
+            Gallery g = new Gallery(db, cipher);
+            long ada = g.addPerson("Ada", Role.OWNER, true, List.of(new Sample(full.get(0), 0.9f)), modelId);
+            // the MAC check fails, sealing the change would succeed: nothing may be written from the powerless row
+            cipher.opens = 1;
+            Gallery.GalleryException e = assertThrows(Gallery.GalleryException.class, () -> g.rename(ada, "Ada L."));
+            assertEquals("the key could not be used: try again", e.getMessage());
+            cipher.opens = 1;
+            assertThrows(Gallery.GalleryException.class, () -> g.setMayUnlock(ada, true));
+            Person owner = g.owner();
+            assertEquals(ada, owner.id);
+            assertEquals("Ada", owner.name);
+            assertEquals(Role.OWNER, owner.role);
+            assertTrue(owner.mayUnlock);
+            // once the Keystore works again the change goes through, and the owner stays owner
+            g.rename(ada, "Ada L.");
+            assertEquals("Ada L.", g.owner().name);
         } finally {
             db.close();
         }
