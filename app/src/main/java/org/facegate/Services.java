@@ -10,8 +10,6 @@ import android.widget.Toast;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.Collections;
@@ -49,7 +47,7 @@ import org.facegate.store.TemplateCipher;
 /**
  * The app's process-wide objects, made once by {@link FaceGateApp}. The public fields that are not final are seams:
  * tests (and alternative implementations) set them before a screen starts: frame source, inference runtime,
- * template cipher, clock.
+ * template cipher, clock, diagnostics report.
  */
 public final class Services {
     /** Preferences file: PIN hash, lockouts, settings (excluded from backup and device transfer). */
