@@ -108,6 +108,18 @@ public final class Services {
                 this.context.getString(R.string.io_failed, e.getClass().getSimpleName() + ": " + e.getMessage()), Toast.LENGTH_LONG).show());
         this.stepUp = new StepUp(currentClock);
         this.appLock = new AppLock(this.context.getPackageName(), currentClock);
+        session.onChange(unlocked -> {
+            if (!unlocked) stepUp.forget();
+        });
+        // decrypted templates stay in memory for the unlocked session only (the gallery of the moment: a new one after
+        // deleteAllData)
+        session.onChange(unlocked -> {
+            Gallery g;
+            synchronized (this) {
+                g = gallery;
+            }
+            if (g != null) g.allowCache(unlocked);
+        });
     }
 
     /** {@link #clock} as it is at each call, so a clock set later (tests) applies. */
@@ -148,8 +160,6 @@ public final class Services {
     public synchronized Gallery gallery() {
         if (gallery == null) {
             Gallery g = new Gallery(db(), cipher);
-            // decrypted templates stay in memory for the unlocked session only
-            session.onChange(g::allowCache);
             g.allowCache(session.isUnlocked());
             gallery = g;
         }

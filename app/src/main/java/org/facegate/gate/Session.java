@@ -1,5 +1,7 @@
 package org.facegate.gate;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.facegate.store.Role;
 
@@ -20,11 +22,18 @@ public final class Session {
     private Role role;
     private long backgroundSince = -1;
     private boolean handoff;
-    private volatile Consumer<Boolean> listener = unlocked -> {};
+    private final List<Consumer<Boolean>> listeners = new CopyOnWriteArrayList<>();
 
-    /** Told {@code true} when the session opens and {@code false} when it locks (e.g. to drop decrypted templates). */
+    /**
+     * Adds a listener told {@code true} when the session opens and {@code false} when it locks (e.g. to drop decrypted
+     * templates, to forget the PINs entered for owner actions), in the order they were added.
+     */
     public void onChange(Consumer<Boolean> listener) {
-        this.listener = listener;
+        listeners.add(listener);
+    }
+
+    private void tell(boolean unlocked) {
+        for (Consumer<Boolean> l : listeners) l.accept(unlocked);
     }
 
     /** Opens the session for a person (or the owner by PIN before their face is enrolled: personId -1). */
@@ -35,7 +44,7 @@ public final class Session {
             this.name = name;
             this.role = role;
         }
-        listener.accept(true);
+        tell(true);
     }
 
     /** Closes the session: the gate is needed again. */
@@ -46,7 +55,7 @@ public final class Session {
             name = null;
             role = null;
         }
-        listener.accept(false);
+        tell(false);
     }
 
     /** Whether someone passed the gate. */

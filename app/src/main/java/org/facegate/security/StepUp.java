@@ -12,7 +12,8 @@ import org.facegate.match.SecurityLevel;
  * anyone, changing who may unlock, weakening the level, liveness or timeout, deleting, and weakening the app lock (an
  * app no longer guarded, a member allowed into one, a longer grace period). Each needs the PIN entered
  * for that {@link Action} within {@link #FRESH_MS} (not once when settings open); the prompt that asks for it is
- * throttled with the gate's PIN ({@link PinCheck}). Held in memory only.
+ * throttled with the gate's PIN ({@link PinCheck}). Held in memory only, and {@link #forget forgotten} when the session
+ * locks: a PIN entered before Lock (or the background timeout) does not carry over to whoever opens the next session.
  */
 public final class StepUp {
     /** How long a PIN entered for an action stays good for that action. */
@@ -52,6 +53,11 @@ public final class StepUp {
     /** The PIN was just entered, right, for {@code action}. */
     public synchronized void confirmed(Action action) {
         entered.put(action, clock.elapsedRealtime());
+    }
+
+    /** The session locked: every action needs the PIN again. */
+    public synchronized void forget() {
+        entered.clear();
     }
 
     /** Whether the PIN was entered for {@code action} within the last {@link #FRESH_MS}. */

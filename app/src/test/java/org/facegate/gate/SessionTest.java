@@ -1,5 +1,6 @@
 package org.facegate.gate;
 
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
@@ -54,5 +55,15 @@ public class SessionTest {
         session.handingOff();
         assertTrue(unlockedAfterAway(60_000, 30_000));
         assertFalse(unlockedAfterAway(60_000, 30_000));
+    }
+
+    @Test
+    public void everyListenerHearsOfEachChange() {
+        java.util.List<String> heard = new java.util.ArrayList<>();
+        session.onChange(unlocked -> heard.add("cache " + unlocked));
+        session.onChange(unlocked -> heard.add("step-up " + unlocked));
+        session.unlock(1, "Ada", Role.OWNER);
+        session.lock();
+        assertEquals(java.util.List.of("cache true", "step-up true", "cache false", "step-up false"), heard);
     }
 }

@@ -208,4 +208,16 @@ public class OwnerActionsTest extends AppTest {
         answerPinPrompt(PIN);
         Await.until("removed", () -> onIo(() -> services.gallery().people().size()) == 1);
     }
+
+    @Test
+    public void aPinEnteredBeforeTheSessionLockedIsAskedAgain() {
+        HouseholdActivity h = start(HouseholdActivity.class);
+        services.stepUp.confirmed(StepUp.Action.REMOVE_PERSON);
+        services.session.lock();
+        services.session.unlock(ada, "Ada", Role.OWNER);
+        row(h, "Bea").findViewById(R.id.row_remove).performClick();
+        ((AlertDialog) ShadowAlertDialog.getLatestDialog()).getButton(AlertDialog.BUTTON_POSITIVE).performClick();
+        assertTrue("the PIN entered before Lock no longer counts", pinPromptShown());
+        assertEquals(2, (int) onIo(() -> services.gallery().people().size()));
+    }
 }

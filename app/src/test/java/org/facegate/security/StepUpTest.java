@@ -32,6 +32,17 @@ public class StepUpTest {
     }
 
     @Test
+    public void aLockedSessionForgetsIt() {
+        stepUp.confirmed(StepUp.Action.REMOVE_PERSON);
+        stepUp.confirmed(StepUp.Action.ENROLL);
+        stepUp.forget();
+        assertFalse(stepUp.fresh(StepUp.Action.REMOVE_PERSON));
+        assertFalse(stepUp.fresh(StepUp.Action.ENROLL));
+        stepUp.confirmed(StepUp.Action.ENROLL);
+        assertTrue("entered again after the lock", stepUp.fresh(StepUp.Action.ENROLL));
+    }
+
+    @Test
     public void whatWeakens() {
         assertTrue(StepUp.weaker(SecurityLevel.named("maximum"), SecurityLevel.named("strict")));
         assertFalse(StepUp.weaker(SecurityLevel.named("standard"), SecurityLevel.named("strict")));
