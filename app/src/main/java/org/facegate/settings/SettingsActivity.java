@@ -135,6 +135,10 @@ public final class SettingsActivity extends SecureActivity {
         TextView message = findViewById(R.id.settings_pin_message);
         Button change = findViewById(R.id.settings_pin_change);
         String old = current.getText().toString(), p = fresh.getText().toString();
+        if (old.isEmpty()) {        // not a wrong PIN: nothing entered, nothing counted against the lockout
+            message.setText(R.string.settings_pin_current_empty);
+            return;
+        }
         String problem = PinRules.problem(p, again.getText());
         if (problem != null) {
             message.setText(problem);

@@ -14,7 +14,7 @@ import org.facegate.security.StepUp;
 /**
  * The PIN asked again before an owner action ({@link StepUp}): a dialog naming the action, checked with the gate's
  * throttle ({@link PinCheck}); a right PIN is recorded for that action and the action runs, a wrong one is said and
- * the dialog stays, Cancel does nothing but {@code cancelled}. Its field ignores touches while another window covers
+ * the dialog stays (OK on an empty field does nothing), Cancel does nothing but {@code cancelled}. Its field ignores touches while another window covers
  * it, and the dialog is protected like every window ({@link SecureWindows}).
  */
 public final class PinPrompt {
@@ -53,6 +53,7 @@ public final class PinPrompt {
         // not the builder's listener, which would close the dialog on a wrong PIN too
         ok.setOnClickListener(v -> {
             String entered = field.getText().toString();
+            if (entered.isEmpty()) return;      // OK pressed on nothing: not a wrong PIN, nothing counted
             field.setText("");
             ok.setEnabled(false);
             services.io.execute(() -> {

@@ -220,4 +220,19 @@ public class OwnerActionsTest extends AppTest {
         assertTrue("the PIN entered before Lock no longer counts", pinPromptShown());
         assertEquals(2, (int) onIo(() -> services.gallery().people().size()));
     }
+
+    @Test
+    public void anEmptyPinIsNotAWrongOne() {
+        HouseholdActivity h = start(HouseholdActivity.class);
+        row(h, "Bea").findViewById(R.id.row_remove).performClick();
+        ((AlertDialog) ShadowAlertDialog.getLatestDialog()).getButton(AlertDialog.BUTTON_POSITIVE).performClick();
+        AlertDialog prompt = pinPrompt();
+        prompt.getButton(AlertDialog.BUTTON_POSITIVE).performClick();
+        assertEquals("nothing entered, nothing counted", 0, (int) onIo(() -> services.rules().pin.failures()));
+        idle();
+        assertTrue(prompt.isShowing());
+        assertEquals("", ((android.widget.TextView) prompt.findViewById(R.id.pin_prompt_error)).getText().toString());
+        answerPinPrompt(PIN);
+        Await.until("removed", () -> onIo(() -> services.gallery().people().size()) == 1);
+    }
 }
