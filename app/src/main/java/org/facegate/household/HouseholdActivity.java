@@ -151,7 +151,7 @@ public final class HouseholdActivity extends SecureActivity {
                             getString(R.string.stepup_remove, p.name), () -> services.io.execute(() -> {
                                 services.gallery().remove(p.id);
                                 services.main.post(this::refresh);
-                            })))
+                            }, this::refresh)))
                     .setNegativeButton(R.string.household_cancel, null)));
             row.setTag(p.name);
             list.addView(row);
@@ -163,7 +163,11 @@ public final class HouseholdActivity extends SecureActivity {
         void apply(Gallery g) throws Gallery.GalleryException;
     }
 
-    /** Makes a change off the main thread, says why if it was refused, and reloads the list either way. */
+    /**
+     * Makes a change off the main thread, says why if it was refused, and reloads the list either way: also when it
+     * threw (a Keystore or SQLite failure, shown by the I/O thread), so that a switch does not stay toggled over
+     * nothing written.
+     */
     private void change(Change c) {
         services.io.execute(() -> {
             String error = null;
@@ -177,7 +181,7 @@ public final class HouseholdActivity extends SecureActivity {
                 message.setText(shown == null ? "" : shown);
                 refresh();
             });
-        });
+        }, this::refresh);
     }
 
     private void rename(Person p) {

@@ -18,12 +18,17 @@ import android.widget.CheckBox;
 import android.widget.EditText;
 import android.widget.LinearLayout;
 import java.io.File;
+import java.util.List;
 import org.facegate.R;
+import org.facegate.embed.Embedding;
+import org.facegate.enroll.Sample;
+import org.facegate.security.StepUp;
 import org.facegate.gate.ContentActivity;
 import org.facegate.gate.GateActivity;
 import org.facegate.store.Person;
 import org.facegate.store.Role;
 import org.facegate.testing.AppTest;
+import org.facegate.testing.FailingCipher;
 import org.facegate.testing.Await;
 import org.facegate.testing.Photos;
 import org.facegate.liveness.LivenessMode;
@@ -194,6 +199,24 @@ public class HouseholdTest extends AppTest {
 
     static java.util.List<org.facegate.enroll.Sample> fakeSamples(int seed) {
         return java.util.List.of(new org.facegate.enroll.Sample(new org.facegate.embed.Embedding(new float[] {seed, 1, 0}), 0.5f));
+    }
+
+    @Test
+    public void aKeystoreFailurePutsTheSwitchBackToWhatIsStored() {
+        FailingCipher cipher = new FailingCipher(services.cipher);
+        services.cipher = cipher;
+        createPin("Ada");
+        long ada = enroll("Ada", Role.OWNER, true, List.of(new Sample(new Embedding(new float[] {1, 1, 0}), 0.5f)), "test@1");
+        enroll("Bea", Role.MEMBER, false, List.of(new Sample(new Embedding(new float[] {2, 1, 0}), 0.5f)), "test@1");
+        services.session.unlock(ada, "Ada", Role.OWNER);
+        services.stepUp.confirmed(StepUp.Action.MAY_UNLOCK);
+        HouseholdActivity household = start(HouseholdActivity.class);
+        Await.until("Bea's row", () -> rowOf(household, "Bea") != null);
+        cipher.sealFailures.set(1);         // the change's MAC cannot be sealed: a ProviderException, nothing written
+        ((CheckBox) rowOf(household, "Bea").findViewById(R.id.row_may_unlock)).performClick();
+        Await.until("the switch back off, as stored", () -> !((CheckBox) rowOf(household, "Bea").findViewById(R.id.row_may_unlock)).isChecked());
+        assertFalse(onIo(() -> services.gallery().people().get(1).mayUnlock));
+        assertEquals(0, cipher.sealFailures.get());
     }
 
     static View rowOf(Activity household, String name) {
