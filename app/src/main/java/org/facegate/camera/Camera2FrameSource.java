@@ -38,7 +38,9 @@ import java.util.List;
  * converted only when the sink is ready for it (the next one may be converted while one is processed), so nothing
  * queues up. Opened in {@link #start} (on resume) and
  * released in {@link #stop} (on pause); in between {@link CameraLifecycle} decides when to reopen (another app took the
- * camera, a device error) and which callbacks are stale.
+ * camera, a device error) and which callbacks are stale. Having given up (a problem other than
+ * {@link Problem#CAMERA_IN_USE}), the source releases its thread, reader and listeners itself, since the screen has no
+ * camera to stop; and a {@link #start} on a started source stops the running one first.
  */
 public final class Camera2FrameSource implements FrameSource {
     private final Activity activity;
@@ -140,6 +142,7 @@ public final class Camera2FrameSource implements FrameSource {
 
     @Override
     public void start(Sink s) {
+        stop();     // started twice without a stop: the first run's thread, reader and listeners are let go
         if (activity.checkSelfPermission(Manifest.permission.CAMERA) != PackageManager.PERMISSION_GRANTED) {
             s.problem(Problem.PERMISSION_DENIED, "camera permission not granted");
             return;
@@ -188,16 +191,24 @@ public final class Camera2FrameSource implements FrameSource {
     public void stop() {
         synchronized (lock) {
             if (sink == null) return;
-            sink = null;
             life.stop();
-            manager.unregisterAvailabilityCallback(availability);
-            displays.unregisterDisplayListener(displayListener);
-            reader.close();
-            reader = null;
-            thread.quitSafely();        // drops pending retries
-            thread = null;
-            handler = null;
+            release();
         }
+    }
+
+    /**
+     * Lets go of what {@link #start} made: the listeners, the reader and the camera thread (dropping pending retries).
+     * Under the lock, with the camera already closed by the lifecycle.
+     */
+    private void release() {
+        sink = null;
+        manager.unregisterAvailabilityCallback(availability);
+        displays.unregisterDisplayListener(displayListener);
+        reader.close();
+        reader = null;
+        thread.quitSafely();
+        thread = null;
+        handler = null;
     }
 
     @Override
@@ -329,7 +340,12 @@ public final class Camera2FrameSource implements FrameSource {
 
         @Override
         public void problem(Problem p, String detail) {
-            if (sink != null) sink.problem(p, detail);
+            Sink s = sink;
+            if (s == null) return;
+            // given up (the lifecycle closed the camera and waits for a new start): nothing is left to stop, so
+            // nothing would release the thread, the reader and the listeners but this
+            if (p != Problem.CAMERA_IN_USE) release();
+            s.problem(p, detail);
         }
 
         @Override

@@ -175,4 +175,54 @@ public class Camera2FrameSourceTest {
         assertEquals(List.of("PERMISSION_DENIED"), r.problems);
         assertTrue(!s.isStreaming());
     }
+
+    /** The camera threads alive in this process. */
+    private static long cameraThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && t.getName().equals("facegate-camera")).count();
+    }
+
+    @Test
+    public void startedTwiceItKeepsOneCameraThread() {
+        Activity a = Robolectric.buildActivity(Activity.class).setup().get();
+        long before = cameraThreads();
+        Recorder r = new Recorder();
+        Camera2FrameSource source = started(a, r);
+        source.start(r);
+        awaitStreaming(source, r);
+        Await.until(() -> cameraThreads() - before + " camera threads, not 1", () -> cameraThreads() == before + 1);
+        source.stop();
+        Await.until("no camera thread left", () -> cameraThreads() == before);
+        assertEquals(List.of(), r.problems);
+    }
+
+    @Test
+    public void havingGivenUpItReleasesItsThreadAndListenersAndStartsAgain() {
+        Activity a = Robolectric.buildActivity(Activity.class).setup().get();
+        CameraManager manager = (CameraManager) a.getSystemService(Context.CAMERA_SERVICE);
+        long before = cameraThreads();
+        Recorder r = new Recorder();
+        Camera2FrameSource source = started(a, r);
+        // the camera goes away for good: every reopening fails until the source gives up (CameraLifecycle.MAX_FAILURES)
+        shadowOf(manager).removeCamera("1");
+        shadowOf(manager).triggerDisconnect();
+        Await.until(() -> "given up: " + r.problems, () -> {
+            ShadowLooper.idleMainLooper(500, TimeUnit.MILLISECONDS);
+            return r.problems.contains("CAMERA_ERROR");
+        });
+        assertEquals(List.of("CAMERA_IN_USE", "CAMERA_ERROR"), r.problems);
+        // the screen does not stop a source that gave up: the source let go of everything itself
+        Await.until("the camera thread ended", () -> cameraThreads() == before);
+        shadowOf(a.getWindowManager().getDefaultDisplay()).setRotation(Surface.ROTATION_180);
+        ShadowLooper.idleMainLooper();
+        assertEquals("the display listener is unregistered", 270, source.rotation());
+        shadowOf(a.getWindowManager().getDefaultDisplay()).setRotation(Surface.ROTATION_0);
+        ShadowLooper.idleMainLooper();
+        // the camera is back and the screen resumes: one thread again, and frames
+        addCamera(a, "1", CameraCharacteristics.LENS_FACING_FRONT);
+        source.start(r);
+        awaitStreaming(source, r);
+        assertEquals(before + 1, cameraThreads());
+        source.stop();
+        Await.until("no camera thread left", () -> cameraThreads() == before);
+    }
 }
