@@ -445,15 +445,33 @@ public final class Camera2FrameSource implements FrameSource {
         try {
             // under the lock, so that once stop() returns no frame is delivered and the reader is not read closed
             synchronized (lock) {
-                if (sink == null || reader != r || !sink.ready()) return;      // stopped, or busy: drop unconverted
-                Image.Plane[] p = img.getPlanes();
-                YuvPlanes planes = new YuvPlanes(img.getWidth(), img.getHeight(), p[0].getBuffer(), p[0].getRowStride(),
-                        p[1].getBuffer(), p[2].getBuffer(), p[1].getRowStride(), p[1].getPixelStride());
-                CameraFrame frame = buffers.convert(planes, rotation, img.getTimestamp() / 1_000_000);
-                if (frame != null) sink.frame(frame);
+                if (reader == r) deliver(img);
             }
         } finally {
             img.close();
+        }
+    }
+
+    /**
+     * Converts a camera image for the sink, if the source is started and the sink ready (else drops it unconverted).
+     * An image the conversion cannot read (planes shorter than the size says, a layout the converter does not know)
+     * gives up with the reason: thrown on the camera thread it would end the process, and a phone that delivers one
+     * such image delivers them all. The caller closes the image. Package-private for tests, which pass image doubles.
+     */
+    void deliver(Image img) {
+        synchronized (lock) {
+            if (sink == null || !sink.ready()) return;
+            CameraFrame frame;
+            try {
+                Image.Plane[] p = img.getPlanes();
+                YuvPlanes planes = new YuvPlanes(img.getWidth(), img.getHeight(), p[0].getBuffer(), p[0].getRowStride(),
+                        p[1].getBuffer(), p[2].getBuffer(), p[1].getRowStride(), p[1].getPixelStride());
+                frame = buffers.convert(planes, rotation, img.getTimestamp() / 1_000_000);
+            } catch (RuntimeException e) {
+                life.frameFailed("cannot read a camera image: " + e);
+                return;
+            }
+            if (frame != null) sink.frame(frame);
         }
     }
 

@@ -181,6 +181,15 @@ final class CameraLifecycle {
         actions.problem(FrameSource.Problem.PERMISSION_DENIED, detail);
     }
 
+    /**
+     * A delivered image could not be converted: the camera's format is not what the converter reads, and will not be
+     * on the next frame either, so give up rather than retry.
+     */
+    void frameFailed(String detail) {
+        if (state != State.CONFIGURING && state != State.STREAMING) return;
+        giveUp(detail);
+    }
+
     /** Camera2 says the camera is free, or that access priorities changed (this screen may now win it): try now. */
     void available() {
         if (state == State.WAITING) open();

@@ -18,7 +18,8 @@ public final class FrameBuffers {
 
     /**
      * Converts {@code in} (the sensor's image) into a free frame: turned upright by {@code rotation}, unmirrored, with
-     * its luma plane. Null when every frame is in use. Called on one thread (the camera's).
+     * its luma plane. Null when every frame is in use. Called on one thread (the camera's). A conversion that throws
+     * leaves the frame free.
      */
     public CameraFrame convert(YuvPlanes in, int rotation, long timeMillis) {
         CameraFrame f = null;
@@ -32,14 +33,19 @@ public final class FrameBuffers {
             }
         }
         if (f == null) return null;
-        long t0 = System.nanoTime();
-        int n = in.width() * in.height();
-        if (f.pixels == null || f.pixels.length < n) {
-            f.pixels = new int[n];
-            f.lumaBytes = new byte[n];
+        try {
+            long t0 = System.nanoTime();
+            int n = in.width() * in.height();
+            if (f.pixels == null || f.pixels.length < n) {
+                f.pixels = new int[n];
+                f.lumaBytes = new byte[n];
+            }
+            f.set(converter.toRgb(in, rotation, false, f.pixels), YuvConverter.luma(in, rotation, f.lumaBytes), timeMillis, System.nanoTime() - t0);
+            return f;
+        } catch (RuntimeException e) {
+            release(f);         // not converted, and nobody else will release it
+            throw e;
         }
-        f.set(converter.toRgb(in, rotation, false, f.pixels), YuvConverter.luma(in, rotation, f.lumaBytes), timeMillis, System.nanoTime() - t0);
-        return f;
     }
 
     synchronized void release(CameraFrame f) {

@@ -3,6 +3,7 @@ package org.facegate.camera;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.robolectric.Shadows.shadowOf;
 
@@ -11,15 +12,21 @@ import android.app.Activity;
 import android.content.Context;
 import android.hardware.camera2.CameraCharacteristics;
 import android.hardware.camera2.CameraManager;
+import android.graphics.ImageFormat;
 import android.graphics.Matrix;
 import android.graphics.SurfaceTexture;
+import android.media.Image;
 import android.view.Surface;
 import android.view.TextureView;
 import android.view.View;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.facegate.image.RgbImage;
 import org.facegate.testing.Await;
+import org.facegate.testing.Yuv;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.robolectric.Robolectric;
@@ -32,6 +39,7 @@ public class Camera2FrameSourceTest {
     /** Records what the source reports. */
     private static final class Recorder implements FrameSource.Sink {
         final List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
+        final AtomicInteger frames = new AtomicInteger();
 
         @Override
         public boolean ready() {
@@ -40,6 +48,7 @@ public class Camera2FrameSourceTest {
 
         @Override
         public void frame(CameraFrame frame) {
+            frames.incrementAndGet();
             frame.release();
         }
 
@@ -217,12 +226,110 @@ public class Camera2FrameSourceTest {
         assertEquals("the display listener is unregistered", 270, source.rotation());
         shadowOf(a.getWindowManager().getDefaultDisplay()).setRotation(Surface.ROTATION_0);
         ShadowLooper.idleMainLooper();
-        // the camera is back and the screen resumes: one thread again, and frames
+        // the camera is back and the screen resumes: one thread again, streaming
         addCamera(a, "1", CameraCharacteristics.LENS_FACING_FRONT);
         source.start(r);
         awaitStreaming(source, r);
         assertEquals(before + 1, cameraThreads());
         source.stop();
         Await.until("no camera thread left", () -> cameraThreads() == before);
+    }
+
+    /** A YUV_420_888 camera image made of these planes, as ImageReader hands them out. */
+    private static Image image(YuvPlanes in) {
+        return image(in.width(), in.height(), in.y(), in.yRowStride(), in.u(), in.v(), in.uvRowStride(), in.uvPixelStride());
+    }
+
+    /** A YUV_420_888 camera image of {@code width} x {@code height} with these planes, whether they fit the size or not. */
+    private static Image image(int width, int height, ByteBuffer y, int yRowStride, ByteBuffer u, ByteBuffer v, int uvRowStride, int uvPixelStride) {
+        Image.Plane[] planes = {plane(y, yRowStride, 1), plane(u, uvRowStride, uvPixelStride), plane(v, uvRowStride, uvPixelStride)};
+        return new Image() {
+            @Override
+            public int getFormat() {
+                return ImageFormat.YUV_420_888;
+            }
+
+            @Override
+            public int getWidth() {
+                return width;
+            }
+
+            @Override
+            public int getHeight() {
+                return height;
+            }
+
+            @Override
+            public long getTimestamp() {
+                return 1_000_000_000L;
+            }
+
+            @Override
+            public Image.Plane[] getPlanes() {
+                return planes;
+            }
+
+            /** Hidden API, abstract in the SDK the tests run on. */
+            @Override
+            public int getTransform() {
+                return 0;
+            }
+
+            /** Hidden API, abstract in the SDK the tests run on. */
+            @Override
+            public int getScalingMode() {
+                return 0;
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
+
+    private static Image.Plane plane(ByteBuffer buffer, int rowStride, int pixelStride) {
+        return new Image.Plane() {
+            @Override
+            public int getRowStride() {
+                return rowStride;
+            }
+
+            @Override
+            public int getPixelStride() {
+                return pixelStride;
+            }
+
+            @Override
+            public ByteBuffer getBuffer() {
+                return buffer;
+            }
+        };
+    }
+
+    @Test
+    public void anImageThatCannotBeReadIsReportedNotThrown() {
+        Activity a = Robolectric.buildActivity(Activity.class).setup().get();
+        Recorder r = new Recorder();
+        Camera2FrameSource source = started(a, r);
+        YuvPlanes good = Yuv.encode(new RgbImage(64, 48, new int[64 * 48]), Yuv.Layout.NV21);
+        source.deliver(image(good));
+        assertEquals(1, r.frames.get());
+        // the chroma plane ends half-way through the size the image states
+        ByteBuffer u = good.u().duplicate();
+        u.limit(u.limit() / 2);
+        source.deliver(image(good.width(), good.height(), good.y(), good.yRowStride(), u, good.v(), good.uvRowStride(), good.uvPixelStride()));
+        assertEquals(List.of("CAMERA_ERROR"), r.problems);
+        assertFalse("the camera is closed", source.isStreaming());
+        source.deliver(image(good));
+        assertEquals("nothing delivered after giving up", 1, r.frames.get());
+    }
+
+    @Test
+    public void aConversionThatThrowsLeavesItsFrameFree() {
+        FrameBuffers buffers = new FrameBuffers();
+        YuvPlanes good = Yuv.encode(new RgbImage(8, 6, new int[8 * 6]), Yuv.Layout.I420);
+        assertThrows(IllegalArgumentException.class, () -> buffers.convert(good, 45, 0));
+        CameraFrame first = buffers.convert(good, 90, 0), second = buffers.convert(good, 90, 0);
+        assertTrue("both frames free for the next images", first != null && second != null);
+        assertNull("and no third", buffers.convert(good, 90, 0));
     }
 }

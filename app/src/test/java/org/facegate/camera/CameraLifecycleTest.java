@@ -201,4 +201,18 @@ public class CameraLifecycleTest {
         assertEquals(List.of(), a.take());
         assertEquals(State.STOPPED, life.state());
     }
+
+    @Test
+    public void anImageThatCannotBeReadGivesUp() {
+        life.frameFailed("before any start");
+        assertEquals("nothing to give up while stopped", List.of(), a.take());
+        streaming(true);
+        life.frameFailed("cannot read a camera image: U plane too short");
+        assertEquals(List.of("close", "CAMERA_ERROR"), a.take());
+        assertEquals(State.FAILED, life.state());
+        life.frameFailed("a later image");
+        assertEquals(List.of(), a.take());
+        life.start(true);
+        assertEquals("a new start tries again", List.of("open"), a.take());
+    }
 }
