@@ -1,5 +1,7 @@
 package org.facegate.enroll;
 
+import static org.facegate.ui.Sentences.capitalized;
+
 import android.app.Activity;
 import android.content.Context;
 import android.content.Intent;
@@ -284,9 +286,5 @@ public final class EnrollActivity extends CameraActivity {
     private void showCount(int n) {
         bar.setProgress(n);
         count.setText(getResources().getQuantityString(R.plurals.enroll_progress, SAMPLES, n, SAMPLES));
-    }
-
-    private static String capitalized(String s) {
-        return s == null || s.isEmpty() ? "" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

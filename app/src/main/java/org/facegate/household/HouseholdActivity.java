@@ -1,5 +1,7 @@
 package org.facegate.household;
 
+import static org.facegate.ui.Sentences.capitalized;
+
 import android.app.AlertDialog;
 import android.content.ClipData;
 import android.content.Intent;
@@ -102,9 +104,6 @@ public final class HouseholdActivity extends SecureActivity {
         return PersonName.normalized(typed);
     }
 
-    private static String capitalized(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
 
     /** Reloads the list (people, sample counts, who must re-enroll), on the inference thread for the model id. */
     private void refresh() {

@@ -16,6 +16,7 @@ import org.facegate.security.PinStore;
 import org.facegate.security.StepUp;
 import org.facegate.store.Role;
 import org.facegate.ui.SecureActivity;
+import org.facegate.ui.Sentences;
 
 /**
  * First run, step 1: the owner's name and fallback PIN (stored as a salted slow hash by {@link PinStore}). Step 2 is
@@ -57,7 +58,7 @@ public final class SetupActivity extends SecureActivity {
         String n = PersonName.normalized(name.getText().toString()), p = pin.getText().toString();
         NameIssue nameIssue = PersonName.issue(n);
         String problem = nameIssue == NameIssue.EMPTY ? getString(R.string.setup_name_missing)
-                : nameIssue != null ? Character.toUpperCase(nameIssue.advice().charAt(0)) + nameIssue.advice().substring(1)
+                : nameIssue != null ? Sentences.capitalized(nameIssue.advice())
                 : PinRules.problem(p, pinAgain.getText());
         if (problem != null) {
             error.setText(problem);
