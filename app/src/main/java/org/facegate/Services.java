@@ -11,6 +11,7 @@ import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.Collections;
 import java.util.HashMap;
@@ -85,8 +86,11 @@ public final class Services {
     public TemplateCipher cipher = new KeystoreTemplateCipher();
     /** Time since boot and boot count, for lockouts and PIN rules. */
     public DeviceClock clock;
-    /** The challenges of each active liveness attempt: random ({@link UnlockAttempt#randomOrder}); tests fix them. */
-    public Supplier<List<Challenge>> challengeOrder = UnlockAttempt::randomOrder;
+    /**
+     * The challenges of each active liveness attempt, given the failed face attempts since the PIN: random, one more
+     * per failure ({@link UnlockAttempt#randomOrder}); tests fix them.
+     */
+    public IntFunction<List<Challenge>> challengeOrder = UnlockAttempt::randomOrder;
     /** Whether the PIN was entered recently for an owner action (on {@link #clock}). */
     public final StepUp stepUp;
     /** Which app on the screen the gate must cover (on {@link #clock}); configured by {@link #refreshAppLock}. */

@@ -107,7 +107,7 @@ public class GateActivity extends CameraActivity {
                 Gallery.Snapshot s = g.load(models.modelId);
                 boolean stale = o != null && s.of(o.id) == null;
                 attempt = new UnlockAttempt(new Matcher(services.settings.securityLevel()), candidates(s), services.settings.livenessMode(),
-                        services.challengeOrder, services.timings);
+                        () -> services.challengeOrder.apply(services.rules().faceFailures()), services.timings);
                 boolean anyone = attempt.anyUnlocker();
                 services.main.post(() -> {
                     owner = o;

@@ -92,16 +92,21 @@ public final class UnlockAttempt {
 
     private static final Random RANDOM = new SecureRandom();
 
-    /** The active check's challenges for one attempt: {@link ChallengeSession#randomOrder}, from a {@link SecureRandom}. */
-    public static List<Challenge> randomOrder() {
+    /**
+     * The active check's challenges for an attempt after {@code failedAttempts} failed face attempts since the PIN:
+     * {@link ChallengeSession#challengesAfter} of them, drawn by {@link ChallengeSession#randomOrder} from a
+     * {@link SecureRandom}.
+     */
+    public static List<Challenge> randomOrder(int failedAttempts) {
         synchronized (RANDOM) {
-            return ChallengeSession.randomOrder(RANDOM);
+            return ChallengeSession.randomOrder(RANDOM, ChallengeSession.challengesAfter(failedAttempts));
         }
     }
 
     /**
      * @param enrolled everyone with templates of the current model (identification runs against all of them)
-     * @param order    the challenges of each active attempt ({@link #randomOrder}; tests inject a fixed one)
+     * @param order    the challenges of each active attempt, asked for when it starts ({@link #randomOrder} with the
+     *                 failed attempts counted so far; tests inject a fixed one)
      * @param timings  receives the liveness stage's time of each frame (the challenge's own work, the identity
      *                 check's embedding left out: its model runs are timed as such)
      */

@@ -66,7 +66,7 @@ public class FrameAllocationBench {
             QualityReport r = enroller.check(photo);
             if (!r.ok()) throw new AssertionError("enrollment frame refused: " + r.issues());
             Gallery.Enrolled owner = new Gallery.Enrolled(new Person(1, "Owner", Role.OWNER, true, 0, new byte[0]), List.of(enroller.sample(photo, r).embedding()));
-            UnlockAttempt attempt = new UnlockAttempt(new Matcher(SecurityLevel.standard()), List.of(owner), LivenessMode.ACTIVE, UnlockAttempt::randomOrder,
+            UnlockAttempt attempt = new UnlockAttempt(new Matcher(SecurityLevel.standard()), List.of(owner), LivenessMode.ACTIVE, () -> UnlockAttempt.randomOrder(0),
                     new FrameTimings());
             FrameBuffers buffers = new FrameBuffers();
             com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();

@@ -10,6 +10,7 @@ import static org.robolectric.Shadows.shadowOf;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.facegate.R;
 import org.facegate.eval.liveness.PlanarAttack;
@@ -65,13 +66,18 @@ public class LivenessGateTest extends AppTest {
 
     /** The owner, enrolled from one clip frame, and the gate looking, with every status it shows recorded. */
     private GateActivity gate(LivenessMode mode) {
-        return gate(mode, UnlockAttempt.randomOrder());
+        return gate(mode, UnlockAttempt.randomOrder(0));
     }
 
     /** The same, the active check asking for {@code order}. */
     private GateActivity gate(LivenessMode mode, List<Challenge> order) {
+        return gate(mode, failures -> order);
+    }
+
+    /** The same, the active check asking for what {@code order} gives for the failed attempts counted so far. */
+    private GateActivity gate(LivenessMode mode, IntFunction<List<Challenge>> order) {
         services.settings.setLivenessMode(mode);
-        services.challengeOrder = () -> order;
+        services.challengeOrder = order;
         createPin(OWNER);
         enroll(OWNER, Role.OWNER, true, clipFrame(ENROLL_FRAME));
         GateActivity gate = start(GateActivity.class);
@@ -133,6 +139,21 @@ public class LivenessGateTest extends AppTest {
         assertTrue(statuses.toString(), statuses.contains("No head tilt seen in time. Try again (attempt 1 of 3)"));
         assertEquals(List.of(UnlockEvent.Outcome.FACE_TIMEOUT), outcomes());
         assertEquals("a timeout counts as one failed attempt", 1, services.rules().faceFailures());
+    }
+
+    @Test
+    public void eachAttemptIsDrawnForTheFailuresCountedBeforeIt() {
+        List<Integer> drawnAfter = new ArrayList<>();
+        GateActivity gate = gate(LivenessMode.ACTIVE, failures -> {
+            drawnAfter.add(failures);
+            return List.of(Challenge.LOOK_UP);
+        });
+        // 14 s of the still head: two attempts time out, the third is running when the clip ends
+        play(clip(1, 168), CLIP_FPS, SLOW_FPS);
+        awaitReplay(gate);
+        assertEquals(2, services.rules().faceFailures());
+        assertEquals("the second attempt was drawn after the first had been counted", List.of(0, 1, 2), drawnAfter);
+        assertEquals("the app's draw asks one more challenge per failure", 4, UnlockAttempt.randomOrder(1).size());
     }
 
     @Test

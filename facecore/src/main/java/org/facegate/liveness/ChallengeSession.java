@@ -35,10 +35,24 @@ public final class ChallengeSession {
     /** Time allowed per challenge, from its first frame. */
     public static final long MILLIS_PER_CHALLENGE = 5000;
     /**
-     * Challenges per active session, each drawn from all of {@link Challenge#values()} (repeats allowed): 5^3 = 125
-     * sequences.
+     * Challenges per active session while no face attempt has failed since the PIN, each drawn from all of
+     * {@link Challenge#values()} (repeats allowed): 5^3 = 125 sequences. Each failed attempt adds one
+     * ({@link #challengesAfter}).
      */
     public static final int ACTIVE_CHALLENGES = 3;
+    /**
+     * The share of blinks among the drawn challenges; the rest is shared evenly by the four head movements (7/32 each).
+     * A replayed video of the owner that blinks between its movements passes every blink challenge (natural blinks
+     * are ignored elsewhere, so it may blink as often as it likes) and a movement challenge when it is the video's
+     * next movement: a challenge with probability {@code BLINK_ODDS + (1 - BLINK_ODDS) / 4}, the best any fixed video
+     * can do (ReplayOdds, in facecore/measure, proves it against every video of up to 7 events). Uniform draws (1/5)
+     * give 0.4 per challenge, 6.4% per 3-challenge attempt, which alone is nearly the 7% the whole run of attempts
+     * before the PIN may have; 1/8 gives 11/32 per challenge, 4.06% per attempt and, with {@link #challengesAfter}'s
+     * 4 and 5 challenges for the second and third attempt, 5.85% over the 3 attempts before the PIN
+     * (`facegate liveness-eval --fixed-sequence`, docs/liveness.md). The blink stays in every draw: the sequences
+     * are still all 125, at 6.88 bits per 3 challenges against 6.97 for uniform draws.
+     */
+    public static final double BLINK_ODDS = 1.0 / 8;
 
     /** Where a session stands. */
     public enum State { RUNNING, LIVE, SPOOF }
@@ -107,17 +121,40 @@ public final class ChallengeSession {
         return new ChallengeSession(list, MILLIS_PER_CHALLENGE, identity, 1);
     }
 
-    /** {@link #ACTIVE_CHALLENGES} challenges drawn independently and uniformly from every {@link Challenge}. */
-    public static List<Challenge> randomOrder(Random random) {
-        Challenge[] all = Challenge.values();
+    /**
+     * How many challenges an active attempt asks for after {@code failedAttempts} failed face attempts since the PIN was
+     * last entered: {@link #ACTIVE_CHALLENGES}, and one more per failure. The owner pays the extra challenge only after
+     * a failure (and until the next PIN); a replayed video, which fails most attempts, gets longer odds on each retry
+     * ({@link #BLINK_ODDS}). The count must follow the failures since the PIN, not since the last unlock: the gate's
+     * attempt limit counts so too, and resetting here would give an attacker who tries between the owner's unlocks
+     * three attempts at the first attempt's odds.
+     */
+    public static int challengesAfter(int failedAttempts) {
+        if (failedAttempts < 0) throw new IllegalArgumentException("failed attempts must be >= 0, got " + failedAttempts);
+        return ACTIVE_CHALLENGES + failedAttempts;
+    }
+
+    /** The probability that one drawn challenge is {@code c} ({@link #BLINK_ODDS}, the rest shared by the movements). */
+    public static double odds(Challenge c) {
+        return c == Challenge.BLINK ? BLINK_ODDS : (1 - BLINK_ODDS) / Challenge.MOVEMENTS.length;
+    }
+
+    /** {@code count} challenges drawn independently, each with its {@link #odds}. */
+    public static List<Challenge> randomOrder(Random random, int count) {
+        if (count < 1) throw new IllegalArgumentException("count must be >= 1, got " + count);
         List<Challenge> list = new ArrayList<>();
-        for (int i = 0; i < ACTIVE_CHALLENGES; i++) list.add(all[random.nextInt(all.length)]);
+        for (int i = 0; i < count; i++) {
+            list.add(random.nextDouble() < BLINK_ODDS ? Challenge.BLINK : Challenge.MOVEMENTS[random.nextInt(Challenge.MOVEMENTS.length)]);
+        }
         return list;
     }
 
-    /** The unlock default: {@link #randomOrder}, {@link #MILLIS_PER_CHALLENGE} each, the identity checked on every frame. */
+    /**
+     * The unlock default with no failure since the PIN: {@link #ACTIVE_CHALLENGES} challenges drawn by
+     * {@link #randomOrder}, {@link #MILLIS_PER_CHALLENGE} each, the identity checked on every frame.
+     */
     public static ChallengeSession random(Random random, IdentityCheck identity) {
-        return new ChallengeSession(randomOrder(random), MILLIS_PER_CHALLENGE, identity, 1);
+        return new ChallengeSession(randomOrder(random, ACTIVE_CHALLENGES), MILLIS_PER_CHALLENGE, identity, 1);
     }
 
     /**

@@ -2,8 +2,10 @@ package org.facegate.liveness;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import java.util.Random;
 import org.facegate.detect.MeshLandmarks;
 import org.facegate.image.RgbImage;
 import org.junit.Test;
@@ -187,5 +189,30 @@ public class ChallengeSessionTest {
         assertEquals(ChallengeSession.Reason.IDENTITY, s.reason());
         assertEquals(4, n[0]);
         assertNull(new ChallengeSession(java.util.List.of(Challenge.BLINK), 5000, IdentityCheck.ANYONE, 1).reason());
+    }
+
+    @Test
+    public void eachFailureAddsAChallengeAndBlinksAreAnEighthOfTheDraws() {
+        assertEquals(3, ChallengeSession.challengesAfter(0));
+        assertEquals(5, ChallengeSession.challengesAfter(2));
+        assertThrows(IllegalArgumentException.class, () -> ChallengeSession.challengesAfter(-1));
+        assertThrows(IllegalArgumentException.class, () -> ChallengeSession.randomOrder(new Random(1), 0));
+        java.util.Map<Challenge, Integer> drawn = new java.util.EnumMap<>(Challenge.class);
+        Random random = new Random(7);
+        int n = 0;
+        for (int i = 0; i < 20000; i++) {
+            java.util.List<Challenge> order = ChallengeSession.randomOrder(random, 4);
+            assertEquals(4, order.size());
+            for (Challenge c : order) drawn.merge(c, 1, Integer::sum);
+            n += order.size();
+        }
+        double total = 0;
+        for (Challenge c : Challenge.values()) {
+            // 80,000 draws: a share's standard error is below 0.0015
+            assertEquals(c + " " + drawn, ChallengeSession.odds(c), drawn.get(c) / (double) n, 0.006);
+            total += ChallengeSession.odds(c);
+        }
+        assertEquals(1, total, 1e-12);
+        assertEquals(1.0 / 8, ChallengeSession.odds(Challenge.BLINK), 0);
     }
 }

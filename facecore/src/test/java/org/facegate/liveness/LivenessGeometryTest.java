@@ -130,7 +130,8 @@ public class LivenessGeometryTest {
             assertTrue(s, s.endsWith(".") && s.indexOf('.') == s.length() - 1 && s.split(" ").length <= 8);
         }
         java.util.Set<java.util.List<Challenge>> orders = new java.util.HashSet<>();
-        for (int seed = 0; seed < 2000; seed++) {
+        // the rarest order, three blinks, has odds 1/512
+        for (int seed = 0; seed < 8000; seed++) {
             ChallengeSession s = ChallengeSession.random(new Random(seed), IdentityCheck.ANYONE);
             assertEquals(3, s.challenges().size());
             assertEquals(s.current().instruction(), s.instruction());

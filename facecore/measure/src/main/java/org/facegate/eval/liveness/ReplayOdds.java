@@ -8,10 +8,17 @@ import org.facegate.liveness.ChallengeSession;
 
 /**
  * The odds that a replayed video of the owner opens the gate, computed from the challenge set: the video is a fixed
- * sequence of events (blinks and head movements), and a session of {@link ChallengeSession#ACTIVE_CHALLENGES} challenges
- * drawn uniformly from all {@link Challenge}s takes them as the session does: the asked event completes a challenge, a
- * blink during a head challenge is ignored (people blink all the time), any other head movement is a wrong movement
- * and ends the session. Timing is assumed to favour the attacker (every event in time).
+ * sequence of events (blinks and head movements), and a session of challenges drawn as the gate draws them
+ * ({@link ChallengeSession#randomOrder}, each with its {@link ChallengeSession#odds}) takes them as the session does:
+ * the asked event completes a challenge, a blink during a head challenge is ignored (people blink all the time), any
+ * other head movement is a wrong movement and ends the session. Timing is assumed to favour the attacker (every event
+ * in time).
+ *
+ * <p>The best video for sessions of n challenges is {@link #best}: n blinks before each of n movements. It passes
+ * every blink challenge and a movement challenge whenever the movement is its next one, so each challenge with
+ * probability {@code odds(BLINK) + odds(one movement)}, independently; no fixed video does better, since a movement
+ * challenge is passed only by the video's next movement, whatever it holds (ReplayOddsTest checks this against every
+ * video of up to 7 events).
  */
 public final class ReplayOdds {
     private ReplayOdds() {}
@@ -31,11 +38,18 @@ public final class ReplayOdds {
         return true;
     }
 
-    /** How many of the orders accept the video. */
-    static int accepted(List<Challenge> events) {
-        int n = 0;
-        for (List<Challenge> o : HeadEvaluation.allOrders(ChallengeSession.ACTIVE_CHALLENGES)) if (accepts(events, o)) n++;
-        return n;
+    /** The probability that the gate draws {@code order}. */
+    public static double drawn(List<Challenge> order) {
+        double p = 1;
+        for (Challenge c : order) p *= ChallengeSession.odds(c);
+        return p;
+    }
+
+    /** The probability that a session of {@code n} drawn challenges accepts the video. */
+    static double odds(List<Challenge> events, int n) {
+        double p = 0;
+        for (List<Challenge> o : HeadEvaluation.allOrders(n)) if (accepts(events, o)) p += drawn(o);
+        return p;
     }
 
     /** The video of the given events with a blink before, between and after them (the owner blinking naturally). */
@@ -49,51 +63,49 @@ public final class ReplayOdds {
         return v;
     }
 
-    /** The video of at most {@code maxLength} events that the most orders accept (exhaustive search). */
-    static List<Challenge> best(int maxLength) {
-        Challenge[] all = Challenge.values();
-        List<Challenge> best = List.of();
-        int bestCount = 0;
-        for (int len = 1; len <= maxLength; len++) {
-            int[] digits = new int[len];
-            for (long k = 0, total = (long) Math.pow(all.length, len); k < total; k++) {
-                long r = k;
-                List<Challenge> v = new ArrayList<>(len);
-                for (int i = 0; i < len; i++) {
-                    digits[i] = (int) (r % all.length);
-                    r /= all.length;
-                    v.add(all[digits[i]]);
-                }
-                int c = accepted(v);
-                if (c > bestCount) {
-                    bestCount = c;
-                    best = v;
-                }
-            }
+    /** The best video against sessions of {@code n} challenges: n blinks before each of n turns to the left. */
+    static List<Challenge> best(int n) {
+        List<Challenge> v = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            for (int b = 0; b < n; b++) v.add(Challenge.BLINK);
+            v.add(Challenge.TURN_LEFT);
         }
-        return best;
+        return v;
     }
 
-    /** Probability that at least one of {@code attempts} independent sessions accepts a video accepted by {@code p} of them. */
-    static double overAttempts(double p, int attempts) {
-        return 1 - Math.pow(1 - p, attempts);
+    /**
+     * The probability that one of {@code attempts} sessions accepts the video, the k-th (from 0) asking
+     * {@link ChallengeSession#challengesAfter}(k) challenges: every refused attempt of the video is a failed face
+     * attempt, so the next asks one more.
+     */
+    static double beforePin(List<Challenge> events, int attempts) {
+        double refused = 1;
+        for (int k = 0; k < attempts; k++) refused *= 1 - odds(events, ChallengeSession.challengesAfter(k));
+        return 1 - refused;
     }
 
-    /** The computed odds for a video of {@code moves}, with natural blinks, and for the best video an attacker could make. */
-    public static String report(List<Challenge> moves) {
-        int orders = HeadEvaluation.allOrders(ChallengeSession.ACTIVE_CHALLENGES).size();
+    /**
+     * The computed odds for a video of {@code moves}, with natural blinks, and for the best video an attacker could make,
+     * per attempt and over the {@code attempts} face attempts the gate allows before the PIN.
+     */
+    public static String report(List<Challenge> moves, int attempts) {
+        int last = ChallengeSession.challengesAfter(attempts - 1);
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-                "computed (%d challenges drawn from %d, %d orders; odds per attempt, and over 2, 3 and 5 attempts):", ChallengeSession.ACTIVE_CHALLENGES,
-                Challenge.values().length, orders));
+                "computed (challenges drawn from %d, a blink with probability %.4f, each movement %.4f; %d to %d challenges per attempt, "
+                        + "one more after each failure; %d attempts before the PIN):",
+                Challenge.values().length, ChallengeSession.odds(Challenge.BLINK), ChallengeSession.odds(Challenge.TURN_LEFT),
+                ChallengeSession.ACTIVE_CHALLENGES, last, attempts));
         Object[][] videos = {{"the video " + moves, moves}, {"the same with a natural blink before, between and after", withBlinks(moves)},
-                {"the best video of up to 7 events", best(7)}};
+                {"the best video (" + last + " blinks before each of " + last + " movements)", best(last)}};
         for (Object[] v : videos) {
             @SuppressWarnings("unchecked")
             List<Challenge> events = (List<Challenge>) v[1];
-            int n = accepted(events);
-            double p = (double) n / orders;
-            sb.append(String.format(Locale.ROOT, "%n  %s: %s accepted by %d of %d orders, %.2f%%; 2 attempts %.2f%%, 3 attempts %.2f%%, 5 attempts %.2f%%", v[0],
-                    events, n, orders, 100 * p, 100 * overAttempts(p, 2), 100 * overAttempts(p, 3), 100 * overAttempts(p, 5)));
+            sb.append(String.format(Locale.ROOT, "%n  %s: per attempt", v[0]));
+            for (int k = 0; k < attempts; k++) {
+                int n = ChallengeSession.challengesAfter(k);
+                sb.append(String.format(Locale.ROOT, " %.2f%% (%d challenges)", 100 * odds(events, n), n));
+            }
+            sb.append(String.format(Locale.ROOT, "; before the PIN %.2f%%", 100 * beforePin(events, attempts)));
         }
         return sb.toString();
     }
