@@ -254,7 +254,8 @@ public class GateActivity extends CameraActivity {
                 status.setText(R.string.gate_status_checking);
                 break;
             case CHALLENGE:
-                status.setText(o.instruction());
+                UnlockAttempt.Instruction i = o.instruction();
+                status.setText(i.steps() > 1 ? getString(R.string.gate_status_challenge_step, i.text(), i.step(), i.steps()) : i.text());
                 break;
             case UNLOCK:
                 open(o.person().person(), false);

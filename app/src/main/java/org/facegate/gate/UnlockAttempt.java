@@ -63,17 +63,26 @@ public final class UnlockAttempt {
      *                    TIMEOUT), else null
      * @param score       best similarity of the frame, or of the attempt when it ended
      * @param box         the face, in frame pixels (null without a face)
-     * @param instruction the challenge's sentence (CHALLENGE), else null
+     * @param instruction the challenge to show (CHALLENGE), else null
      * @param reason      why liveness failed (SPOOF, TIMEOUT), or why a face nobody was recognized in ended early
      *                    (FAILED: FACE_LOST), else null
      * @param challenge   the challenge that was not completed (TIMEOUT), else null
      */
-    public record Outcome(Kind kind, Gallery.Enrolled person, float score, Box box, String instruction, ChallengeSession.Reason reason,
+    public record Outcome(Kind kind, Gallery.Enrolled person, float score, Box box, Instruction instruction, ChallengeSession.Reason reason,
             Challenge challenge) {
         static Outcome of(Kind kind, Gallery.Enrolled person, float score, Box box) {
             return new Outcome(kind, person, score, box, null, null, null);
         }
     }
+
+    /**
+     * The challenge under way: its sentence, and which of how many it is (an attempt after a failure asks more than the
+     * first: {@link ChallengeSession#challengesAfter}, so the owner sees why it takes longer).
+     *
+     * @param step  1 for the first challenge
+     * @param steps the attempt's challenges (1 for the passive check)
+     */
+    public record Instruction(String text, int step, int steps) {}
 
     private final Matcher matcher;
     private final List<Gallery.Enrolled> enrolled;
@@ -173,7 +182,8 @@ public final class UnlockAttempt {
         String confirmed = vote.confirmed();
         Gallery.Enrolled who = confirmed == null ? null : byName(confirmed);
         if (state == ChallengeSession.State.RUNNING) {
-            return new Outcome(Kind.CHALLENGE, null, vote.lastScore(), box, session.instruction(), null, null);
+            Instruction shown = new Instruction(session.instruction(), session.completed() + 1, session.challenges().size());
+            return new Outcome(Kind.CHALLENGE, null, vote.lastScore(), box, shown, null, null);
         }
         if (state == ChallengeSession.State.LIVE) {
             // the identity check refuses anyone who may not unlock, so a live session has one who may

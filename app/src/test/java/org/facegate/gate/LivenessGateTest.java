@@ -123,7 +123,8 @@ public class LivenessGateTest extends AppTest {
         play(clip(1, 168), CLIP_FPS, PHONE_FPS);
         ContentActivity content = follow(gate, ContentActivity.class);
         assertEquals("Welcome, " + OWNER, text(content, R.id.content_welcome));
-        assertTrue(statuses.toString(), statuses.contains(Challenge.BLINK.instruction()));
+        assertTrue(statuses.toString(), statuses.contains(Challenge.BLINK.instruction() + " (step 1 of 3)"));
+        assertTrue(statuses.toString(), statuses.contains(Challenge.BLINK.instruction() + " (step 3 of 3)"));
         assertEquals(List.of(UnlockEvent.Outcome.FACE_MATCH), outcomes());
     }
 
@@ -135,7 +136,7 @@ public class LivenessGateTest extends AppTest {
         awaitReplay(gate);
         assertNull("the gate stayed shut", shadowOf(gate).getNextStartedActivity());
         assertFalse(services.session.isUnlocked());
-        assertTrue(statuses.toString(), statuses.contains(Challenge.LOOK_UP.instruction()));
+        assertTrue(statuses.toString(), statuses.contains(Challenge.LOOK_UP.instruction() + " (step 1 of 3)"));
         assertTrue(statuses.toString(), statuses.contains("No head tilt seen in time. Try again (attempt 1 of 3)"));
         assertEquals(List.of(UnlockEvent.Outcome.FACE_TIMEOUT), outcomes());
         assertEquals("a timeout counts as one failed attempt", 1, services.rules().faceFailures());
@@ -153,6 +154,7 @@ public class LivenessGateTest extends AppTest {
         awaitReplay(gate);
         assertEquals(2, services.rules().faceFailures());
         assertEquals("the second attempt was drawn after the first had been counted", List.of(0, 1, 2), drawnAfter);
+        assertTrue("one challenge: no step count " + statuses, statuses.contains(Challenge.LOOK_UP.instruction()));
         assertEquals("the app's draw asks one more challenge per failure", 4, UnlockAttempt.randomOrder(1).size());
     }
 

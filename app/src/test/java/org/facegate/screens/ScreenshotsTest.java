@@ -253,7 +253,7 @@ public class ScreenshotsTest extends AppTest {
         while (true) {
             GateActivity gate = open.get();
             Await.until(() -> "the blink instruction: " + statusOf(gate), () -> services.rules().faceFailures() > 0
-                    || !cameras.isEmpty() && camera().started && !overlayEmpty(gate) && text(gate, R.id.gate_status).equals(Challenge.BLINK.instruction()));
+                    || !cameras.isEmpty() && camera().started && !overlayEmpty(gate) && text(gate, R.id.gate_status).startsWith(Challenge.BLINK.instruction()));
             if (services.rules().faceFailures() == 0) return gate;
             controller(gate).pause().stop().destroy();
             Await.until("the attempt given up", () -> services.engine().pending() == 0);
