@@ -188,10 +188,21 @@ final class PointTracker {
      * @param warp per point 4 values, row-major, or null for none
      */
     static float[] track(Gray[] prev, Gray[] next, float[] points, float[] guess, float[] warp, float[] out, int radius) {
-        float[] error = trackOneWay(prev, next, points, guess, warp, out, radius);
+        return track(prev, next, points, guess, warp, out, radius, LEVELS);
+    }
+
+    /**
+     * {@link #track(Gray[], Gray[], float[], float[], float[], float[], int)} on the finest {@code levels} levels of the
+     * pyramids only, for a guess already within a few pixels: a window of the same size at a coarser level covers more
+     * of the frame (at level 3, the whole face and the background beside it), and where the scene is not one plane (a
+     * head's outline moving against the wall, its nose against its cheeks) those coarse levels pull a correct guess away.
+     */
+    static float[] track(Gray[] prev, Gray[] next, float[] points, float[] guess, float[] warp, float[] out, int radius, int levels) {
+        if (levels < 1 || levels > LEVELS) throw new IllegalArgumentException("levels " + levels + " not in 1.." + LEVELS);
+        float[] error = trackOneWay(prev, next, points, guess, warp, out, radius, levels);
         float[] back = new float[points.length], backGuess = new float[points.length];
         for (int i = 0; i < points.length; i++) backGuess[i] = points[i] - out[i];
-        float[] backError = trackOneWay(next, prev, out, backGuess, inverses(warp), back, radius);
+        float[] backError = trackOneWay(next, prev, out, backGuess, inverses(warp), back, radius, levels);
         for (int i = 0; i < error.length; i++) {
             if (!(backError[i] < Float.POSITIVE_INFINITY)
                     || Math.hypot(back[2 * i] - points[2 * i], back[2 * i + 1] - points[2 * i + 1]) > MAX_ROUND_TRIP) {
@@ -215,7 +226,7 @@ final class PointTracker {
         return inv;
     }
 
-    private static float[] trackOneWay(Gray[] prev, Gray[] next, float[] points, float[] guess, float[] warp, float[] out, int radius) {
+    private static float[] trackOneWay(Gray[] prev, Gray[] next, float[] points, float[] guess, float[] warp, float[] out, int radius, int levels) {
         int n = points.length / 2;
         float[] error = new float[n];
         // one window's samples and gradients, reused for every point and level (the same size at every level)
@@ -226,10 +237,10 @@ final class PointTracker {
             // the window's axes in prev: (a00, a10) for a step along x in next, (a01, a11) along y
             float a00 = warp == null ? 1 : warp[4 * i], a01 = warp == null ? 0 : warp[4 * i + 1];
             float a10 = warp == null ? 0 : warp[4 * i + 2], a11 = warp == null ? 1 : warp[4 * i + 3];
-            float coarse = 1f / (1 << (LEVELS - 1));
+            float coarse = 1f / (1 << (levels - 1));
             float gx = guess == null ? 0 : guess[2 * i] * coarse, gy = guess == null ? 0 : guess[2 * i + 1] * coarse; // level pixels
             boolean ok = true;
-            for (int l = LEVELS - 1; l >= 0; l--) {
+            for (int l = levels - 1; l >= 0; l--) {
                 float scale = 1f / (1 << l);
                 float px = points[2 * i] * scale, py = points[2 * i + 1] * scale;
                 double gxx = 0, gxy = 0, gyy = 0;
