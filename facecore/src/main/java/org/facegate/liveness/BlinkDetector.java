@@ -58,6 +58,17 @@ public final class BlinkDetector {
     /** Control-region correlation (nose band, brows) below which the mapping is not trusted (no closure is counted on
      * that frame); 0.92 and up on the real clip, blurred and noisy copies included. */
     public static final float CONTROL_MIN = 0.7f;
+    /**
+     * Head speed, degrees per second of yaw or pitch between two frames, above which a frame is not kept as the eye
+     * regions' reference: in a fast movement the mesh lags (coming back from a look-down its eyes kept the pitched-down
+     * ratio, see {@link #POSE_TOLERANCE_DEGREES}), and a frame taken with the head coming back at 65 degrees a second
+     * matched the head at rest only at 0.97; on the closed frame that followed the other eye read 0.52 and the blink was
+     * lost (simulated owner, 6 fps). The simulated movements peak at 79 degrees a second (25 degrees in 500 ms); the
+     * mesh's pose on the still real clip and its five altered copies (12 fps) moves at most 25 degrees a second between
+     * frames (2.1 degrees in 83 ms; median 3-6). A still frame read as moving only has its successor, if open-eyed,
+     * replace it.
+     */
+    static final float MOVING_DEGREES_PER_SECOND = 30f;
 
     private final Deque<long[]> times = new ArrayDeque<>();
     private final Deque<MeshLandmarks> meshes = new ArrayDeque<>();
@@ -67,7 +78,13 @@ public final class BlinkDetector {
     private int blinks;
     private float openness = Float.NaN, correlation = Float.NaN, otherCorrelation = Float.NaN;
     private EyeAppearance appearance;
+    /** The eye regions' reference frame's eye aspect ratio and pose, and whether the head was moving fast then. */
+    private float appearanceEar;
+    private HeadPose appearancePose;
+    private boolean appearanceMoving;
     private MeshLandmarks lastMesh;
+    private HeadPose lastPose;
+    private long lastMillis;
 
     /**
      * Adds the next frame's mesh.
@@ -90,27 +107,34 @@ public final class BlinkDetector {
             poses.removeFirst();
         }
         HeadPose pose = HeadPose.of(mesh);
+        float ownEar = (FaceGeometry.rightEar(mesh) + FaceGeometry.leftEar(mesh)) / 2;
         if (!closed) {
             reference = null;
             float best = -1;
             var p = poses.iterator();
             for (MeshLandmarks m : meshes) {
                 HeadPose q = p.next();
-                if (Math.abs(q.yaw() - pose.yaw()) > POSE_TOLERANCE_DEGREES || Math.abs(q.pitch() - pose.pitch()) > POSE_TOLERANCE_DEGREES) continue;
+                if (!near(q, pose)) continue;
                 float e = (FaceGeometry.rightEar(m) + FaceGeometry.leftEar(m)) / 2;
                 if (e > best) {
                     best = e;
                     reference = m;
                 }
             }
-            float own = (FaceGeometry.rightEar(mesh) + FaceGeometry.leftEar(mesh)) / 2;
-            if (reference == null || own > best) reference = mesh;
+            if (reference == null || ownEar > best) reference = mesh;
         }
         times.addLast(new long[] {timeMillis});
         meshes.addLast(mesh);
         poses.addLast(pose);
+        boolean moving = lastPose != null && timeMillis > lastMillis
+                && Math.max(Math.abs(pose.yaw() - lastPose.yaw()), Math.abs(pose.pitch() - lastPose.pitch())) * 1000f / (timeMillis - lastMillis) > MOVING_DEGREES_PER_SECOND;
+        lastPose = pose;
+        lastMillis = timeMillis;
         if (appearance == null) {
             appearance = new EyeAppearance(image, luma, mesh);
+            appearanceEar = ownEar;
+            appearancePose = pose;
+            appearanceMoving = moving;
             correlation = 1;
             otherCorrelation = 1;
         } else {
@@ -136,15 +160,39 @@ public final class BlinkDetector {
             blinks++;
             reopened = true;
         }
-        // the eye regions' reference is the last open-eyed frame (the next frame is compared with it). It was the
-        // widest-open frame, retaken when its control regions stopped matching; after a head movement that was a
-        // frame of the head still coming back, 4 to 7 degrees from the blink's pose (on the closed frame the other eye
-        // read 0.52 and 0.58, control 0.85-0.95), or, the control failing there, the closed-eyed frame itself: 5 of
-        // the 7 blink timeouts of 50 simulated owners at 6 fps (the other 2: no processed frame on the closed eyes).
-        // From the last open frame, every processed frame on the simulated blink's closed eyes confirmed it (27 of 27
-        // blinks at 6 fps: eye correlation -0.09 to 0.10, other eye 0.19 to 0.37)
-        if (!closed && openness > OPEN_ABOVE) appearance.retake(mesh);
+        if (retakesEyes(ownEar, pose)) {
+            appearance.retake(mesh);
+            appearanceEar = ownEar;
+            appearancePose = pose;
+            appearanceMoving = moving;
+        }
         return reopened;
+    }
+
+    /**
+     * Whether this frame becomes the eye regions' reference for the next frames: only an open-eyed one (openness above
+     * {@link #OPEN_ABOVE}, no closure under way), and then when its eyes are open wider than the reference's (the
+     * widest-open frame makes the clearest contrast with closed eyes), or when the reference no longer serves: the
+     * control regions did not match on this frame, the head is more than {@link #POSE_TOLERANCE_DEGREES} from the
+     * reference's pose, or the reference was taken in a fast movement ({@link #MOVING_DEGREES_PER_SECOND}). Not
+     * otherwise: eyes narrower than the reference's at the same pose may be closing (the mirrored clip's long closure,
+     * 8 fps, begins with a frame read 0.81 open whose eyes matched the reference at 0.51; taken as the reference, it
+     * left the closed eyes after it at 0.24-0.30 and the blink unseen).
+     *
+     * <p>Before, the reference was retaken only when wider or when the previous frame's control had failed, and then on
+     * this frame whatever its eyes showed. After a head movement it was a frame of the head still coming back, 4 to 7
+     * degrees from the blink's pose (on the closed frame the other eye read 0.52 and 0.58, control 0.85-0.95), or the
+     * closed-eyed frame itself: 5 of the 7 blink timeouts of 50 simulated owners at 6 fps (the other 2: no processed
+     * frame on the closed eyes).
+     */
+    private boolean retakesEyes(float ownEar, HeadPose pose) {
+        if (closed || !(openness > OPEN_ABOVE)) return false;
+        return ownEar > appearanceEar || !(appearance.control() >= CONTROL_MIN) || !near(pose, appearancePose) || appearanceMoving;
+    }
+
+    /** Whether two poses are within {@link #POSE_TOLERANCE_DEGREES} of yaw and of pitch. */
+    private static boolean near(HeadPose a, HeadPose b) {
+        return Math.abs(a.yaw() - b.yaw()) <= POSE_TOLERANCE_DEGREES && Math.abs(a.pitch() - b.pitch()) <= POSE_TOLERANCE_DEGREES;
     }
 
     /** The last frame's openness (1 as open as the reference, about 0.5 closed), NaN when it could not be measured. */
