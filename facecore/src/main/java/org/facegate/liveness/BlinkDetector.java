@@ -18,12 +18,12 @@ import org.facegate.image.RgbImage;
  * 0.4-0.55.
  *
  * <p>The mesh is a learned model, and on a photo tilted back it reads the narrowing eyes as closing ones (openness down
- * to 0.53 on tilted LFW photos). So a closure also needs pixel evidence ({@link EyeAppearance}): the eye regions of the
- * last open-eyed frame, mapped through the homography of tracked points around them, must no longer match the
- * current frame, in both eyes: one below {@link #CORRELATION_CLOSED} (every blink on the real clip has a frame at 0.03
- * or less, fully closed eyes read about -0.3) and the other below {@link #OTHER_EYE_CLOSED} (noise and blur
- * decorrelate one small eye of a photo at a time), while control regions (nose band, brows) still match
- * ({@link #CONTROL_MIN}).
+ * to 0.53 on tilted LFW photos). So a closure also needs pixel evidence ({@link EyeAppearance}): the eye regions of an
+ * open-eyed frame (the widest-open since the head last moved: {@code retakesEyes}), mapped through the homography of
+ * tracked points around them, must no longer match the current frame, in both eyes: one below
+ * {@link #CORRELATION_CLOSED} (every blink on the real clip has a frame at 0.03 or less, fully closed eyes read about
+ * -0.3) and the other below {@link #OTHER_EYE_CLOSED} (noise and blur decorrelate one small eye of a photo at a time),
+ * while control regions (nose band, brows) still match ({@link #CONTROL_MIN}).
  */
 public final class BlinkDetector {
     /** Openness below which the eyes count as closed. */
