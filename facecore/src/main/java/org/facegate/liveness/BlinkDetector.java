@@ -18,12 +18,12 @@ import org.facegate.image.RgbImage;
  * 0.4-0.55.
  *
  * <p>The mesh is a learned model, and on a photo tilted back it reads the narrowing eyes as closing ones (openness down
- * to 0.53 on tilted LFW photos). So a closure also needs pixel evidence ({@link EyeAppearance}): the eye regions of the
- * last open-eyed frame, mapped through the homography of tracked points around them, must no longer match the
- * current frame, in both eyes: one below {@link #CORRELATION_CLOSED} (every blink on the real clip has a frame at 0.03
- * or less, fully closed eyes read about -0.3) and the other below {@link #OTHER_EYE_CLOSED} (noise and blur
- * decorrelate one small eye of a photo at a time), while control regions (nose band, brows) still match
- * ({@link #CONTROL_MIN}).
+ * to 0.53 on tilted LFW photos). So a closure also needs pixel evidence ({@link EyeAppearance}): the eye regions of an
+ * open-eyed frame (the widest-open since the head last moved: {@code retakesEyes}), mapped through the homography of
+ * tracked points around them, must no longer match the current frame, in both eyes: one below
+ * {@link #CORRELATION_CLOSED} (every blink on the real clip has a frame at 0.03 or less, fully closed eyes read about
+ * -0.3) and the other below {@link #OTHER_EYE_CLOSED} (noise and blur decorrelate one small eye of a photo at a time),
+ * while control regions (nose band, brows) still match ({@link #CONTROL_MIN}).
  */
 public final class BlinkDetector {
     /** Openness below which the eyes count as closed. */
@@ -37,9 +37,13 @@ public final class BlinkDetector {
      * mesh's eye aspect ratio changes with the pose: after a look-down challenge (a simulated owner, 6 fps) the
      * widest-open frame of the window was the head pitched down 36 degrees (ratio 0.34 against 0.26 frontal), so the
      * open frontal eyes read openness 0.61, below {@link #CLOSED_BELOW}, and once a blink closed them they never
-     * counted as open again.
+     * counted as open again. In a fast movement the mesh's eyes also lag its pose: coming back from a look-down (8 fps)
+     * a frame read at pitch -12.8 still had the pitched-down ratio 0.34; within 10 degrees of the blink's -4.3 it was
+     * the reference, the reopened eyes read 0.73-0.78 and 2 of 50 simulated owners timed out (10 degrees). Within 5
+     * degrees the references were 0.28 against 0.26 at rest; the simulated owner's blink itself moved the mesh's pose
+     * by up to 2.2 degrees.
      */
-    static final float POSE_TOLERANCE_DEGREES = 10f;
+    static final float POSE_TOLERANCE_DEGREES = 5f;
     /** Reference eye aspect ratio below which the eyes are too narrow to measure (already closed, or a profile). */
     static final float MIN_REFERENCE_EAR = 0.12f;
     /** Eye-region correlation with the mapped open-eyed reference below which the pixels confirm a closure. */
@@ -54,6 +58,17 @@ public final class BlinkDetector {
     /** Control-region correlation (nose band, brows) below which the mapping is not trusted (no closure is counted on
      * that frame); 0.92 and up on the real clip, blurred and noisy copies included. */
     public static final float CONTROL_MIN = 0.7f;
+    /**
+     * Head speed, degrees per second of yaw or pitch between two frames, above which a frame is not kept as the eye
+     * regions' reference: in a fast movement the mesh lags (coming back from a look-down its eyes kept the pitched-down
+     * ratio, see {@link #POSE_TOLERANCE_DEGREES}), and a frame taken with the head coming back at 65 degrees a second
+     * matched the head at rest only at 0.97; on the closed frame that followed the other eye read 0.52 and the blink was
+     * lost (simulated owner, 6 fps). The simulated movements peak at 79 degrees a second (25 degrees in 500 ms); the
+     * mesh's pose on the still real clip and its five altered copies (12 fps) moves at most 25 degrees a second between
+     * frames (2.1 degrees in 83 ms; median 3-6). A still frame read as moving only has its successor, if open-eyed,
+     * replace it.
+     */
+    static final float MOVING_DEGREES_PER_SECOND = 30f;
 
     private final Deque<long[]> times = new ArrayDeque<>();
     private final Deque<MeshLandmarks> meshes = new ArrayDeque<>();
@@ -63,8 +78,13 @@ public final class BlinkDetector {
     private int blinks;
     private float openness = Float.NaN, correlation = Float.NaN, otherCorrelation = Float.NaN;
     private EyeAppearance appearance;
+    /** The eye regions' reference frame's eye aspect ratio and pose, and whether the head was moving fast then. */
     private float appearanceEar;
+    private HeadPose appearancePose;
+    private boolean appearanceMoving;
     private MeshLandmarks lastMesh;
+    private HeadPose lastPose;
+    private long lastMillis;
 
     /**
      * Adds the next frame's mesh.
@@ -87,33 +107,34 @@ public final class BlinkDetector {
             poses.removeFirst();
         }
         HeadPose pose = HeadPose.of(mesh);
+        float ownEar = (FaceGeometry.rightEar(mesh) + FaceGeometry.leftEar(mesh)) / 2;
         if (!closed) {
             reference = null;
             float best = -1;
             var p = poses.iterator();
             for (MeshLandmarks m : meshes) {
                 HeadPose q = p.next();
-                if (Math.abs(q.yaw() - pose.yaw()) > POSE_TOLERANCE_DEGREES || Math.abs(q.pitch() - pose.pitch()) > POSE_TOLERANCE_DEGREES) continue;
+                if (!near(q, pose)) continue;
                 float e = (FaceGeometry.rightEar(m) + FaceGeometry.leftEar(m)) / 2;
                 if (e > best) {
                     best = e;
                     reference = m;
                 }
             }
-            float own = (FaceGeometry.rightEar(mesh) + FaceGeometry.leftEar(mesh)) / 2;
-            if (reference == null || own > best) reference = mesh;
+            if (reference == null || ownEar > best) reference = mesh;
         }
         times.addLast(new long[] {timeMillis});
         meshes.addLast(mesh);
         poses.addLast(pose);
-        float ownEar = (FaceGeometry.rightEar(mesh) + FaceGeometry.leftEar(mesh)) / 2;
-        // the eye regions' reference is retaken when the eyes are open wider, and when its control regions no longer
-        // match: taken with the head still turned 28 degrees after a turn challenge (wider eyes in the image), a
-        // reference kept for good left every frontal frame without pixel evidence (control below CONTROL_MIN), and
-        // the blink asked next went unseen (a simulated owner at 12 fps)
-        if (appearance == null || (!closed && (ownEar > appearanceEar || appearance.control() < CONTROL_MIN))) {
-            appearance = new EyeAppearance(image, luma, mesh, appearance);
+        boolean moving = lastPose != null && timeMillis > lastMillis
+                && Math.max(Math.abs(pose.yaw() - lastPose.yaw()), Math.abs(pose.pitch() - lastPose.pitch())) * 1000f / (timeMillis - lastMillis) > MOVING_DEGREES_PER_SECOND;
+        lastPose = pose;
+        lastMillis = timeMillis;
+        if (appearance == null) {
+            appearance = new EyeAppearance(image, luma, mesh);
             appearanceEar = ownEar;
+            appearancePose = pose;
+            appearanceMoving = moving;
             correlation = 1;
             otherCorrelation = 1;
         } else {
@@ -131,14 +152,47 @@ public final class BlinkDetector {
             return false;
         }
         openness = (FaceGeometry.rectifiedEar(reference, mesh, true) / refR + FaceGeometry.rectifiedEar(reference, mesh, false) / refL) / 2;
+        boolean reopened = false;
         if (!closed && openness < CLOSED_BELOW && correlation < CORRELATION_CLOSED && otherCorrelation < OTHER_EYE_CLOSED) {
             closed = true;
         } else if (closed && openness > OPEN_ABOVE) {
             closed = false;
             blinks++;
-            return true;
+            reopened = true;
         }
-        return false;
+        if (retakesEyes(ownEar, pose)) {
+            appearance.retake(mesh);
+            appearanceEar = ownEar;
+            appearancePose = pose;
+            appearanceMoving = moving;
+        }
+        return reopened;
+    }
+
+    /**
+     * Whether this frame becomes the eye regions' reference for the next frames: only an open-eyed one (openness above
+     * {@link #OPEN_ABOVE}, no closure under way), and then when its eyes are open wider than the reference's (the
+     * widest-open frame makes the clearest contrast with closed eyes), or when the reference no longer serves: the
+     * control regions did not match on this frame, the head is more than {@link #POSE_TOLERANCE_DEGREES} from the
+     * reference's pose, or the reference was taken in a fast movement ({@link #MOVING_DEGREES_PER_SECOND}). Not
+     * otherwise: eyes narrower than the reference's at the same pose may be closing (the mirrored clip's long closure,
+     * 8 fps, begins with a frame read 0.81 open whose eyes matched the reference at 0.51; taken as the reference, it
+     * left the closed eyes after it at 0.24-0.30 and the blink unseen).
+     *
+     * <p>Before, the reference was retaken only when wider or when the previous frame's control had failed, and then on
+     * this frame whatever its eyes showed. After a head movement it was a frame of the head still coming back, 4 to 7
+     * degrees from the blink's pose (on the closed frame the other eye read 0.52 and 0.58, control 0.85-0.95), or the
+     * closed-eyed frame itself: 5 of the 7 blink timeouts of 50 simulated owners at 6 fps (the other 2: no processed
+     * frame on the closed eyes).
+     */
+    private boolean retakesEyes(float ownEar, HeadPose pose) {
+        if (closed || !(openness > OPEN_ABOVE)) return false;
+        return ownEar > appearanceEar || !(appearance.control() >= CONTROL_MIN) || !near(pose, appearancePose) || appearanceMoving;
+    }
+
+    /** Whether two poses are within {@link #POSE_TOLERANCE_DEGREES} of yaw and of pitch. */
+    private static boolean near(HeadPose a, HeadPose b) {
+        return Math.abs(a.yaw() - b.yaw()) <= POSE_TOLERANCE_DEGREES && Math.abs(a.pitch() - b.pitch()) <= POSE_TOLERANCE_DEGREES;
     }
 
     /** The last frame's openness (1 as open as the reference, about 0.5 closed), NaN when it could not be measured. */

@@ -22,27 +22,35 @@ final class EyeAppearance {
     static final int[] ANCHORS = {70, 105, 107, 336, 334, 300, 168, 6, 197, 1, 98, 327, 61, 291};
     private static final int GW = 16, GH = 8;
 
-    private final float[] reference, current;
-    private final boolean[] lost;
-    private final Region rightEye, leftEye, nose, rightBrow, leftBrow;
+    private float[] reference, current;
+    private boolean[] lost;
+    private Region rightEye, leftEye, nose, rightBrow, leftBrow;
     private float control = Float.NaN, otherEye = Float.NaN;
-    private final int radius;
+    private int radius;
     /** The last frame's pyramid, and the one the next frame is written into (they alternate). */
     private PointTracker.Gray[] previous, spare;
 
     /**
-     * @param luma  the frame's luma plane, or null to take the grey levels from {@code image}
-     * @param reuse an appearance of an earlier reference frame of the same stream, whose pyramids this one takes
-     *              over (it must not be used any more), or null
+     * The frame's eye regions as the reference.
+     *
+     * @param luma the frame's luma plane, or null to take the grey levels from {@code image}
      */
-    EyeAppearance(RgbImage image, LumaPlane luma, MeshLandmarks mesh, EyeAppearance reuse) {
+    EyeAppearance(RgbImage image, LumaPlane luma, MeshLandmarks mesh) {
+        previous = PointTracker.pyramid(image, luma, null);
+        retake(mesh);
+    }
+
+    /**
+     * Makes the last frame given (to the constructor or {@link #update}) the reference, with {@code mesh}, that
+     * frame's mesh: its regions are sampled from the pyramid already built, and the anchors are followed afresh from
+     * it.
+     */
+    void retake(MeshLandmarks mesh) {
         float span = FaceGeometry.eyeSpan(mesh);
         radius = Math.max(3, Math.min(12, Math.round(span / 12)));
         reference = FaceGeometry.points(mesh, ANCHORS);
         current = reference.clone();
         lost = new boolean[ANCHORS.length];
-        previous = PointTracker.pyramid(image, luma, reuse == null ? null : reuse.previous);
-        spare = reuse == null ? null : reuse.spare;
         rightEye = new Region(previous, grid(mesh, MeshLandmarks.RIGHT_EYE_OUTER, MeshLandmarks.RIGHT_EYE_OUTER,
                 MeshLandmarks.RIGHT_EYE_INNER, MeshLandmarks.RIGHT_EYE_INNER, 1.1f));
         leftEye = new Region(previous, grid(mesh, MeshLandmarks.LEFT_EYE_INNER, MeshLandmarks.LEFT_EYE_INNER,

@@ -1,5 +1,6 @@
 package org.facegate.eval.liveness;
 
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.util.List;
@@ -33,5 +34,24 @@ public class ClipReplayTest {
             }
         }
         assertTrue("BPCER must be <= 10% at 6 fps: " + all.summary(), all.bpcer() <= 10);
+    }
+
+    /**
+     * The clip's long closure (frames 71-98), mirrored, from frame 45 at 8 fps: its first processed frame of closing
+     * eyes (70) still reads 0.81 open to the mesh while its eyes no longer match the reference (correlation 0.51). Taken
+     * as the eye regions' reference, it left the closed eyes that followed at 0.24-0.30 (above
+     * {@link org.facegate.liveness.BlinkDetector#CORRELATION_CLOSED}), and the session timed out.
+     */
+    @Test
+    public void aClosureBeginningOnAFrameStillReadOpenIsABlink() throws Exception {
+        LivenessData.root();
+        try (LivenessAnalyzer analyzer = LivenessAnalyzer.open(TestData.models(), TestData.cpu())) {
+            ClipEvaluation mirrored = new ClipEvaluation(analyzer, ClipVariant.MIRRORED.apply(LivenessData.clip()), 12);
+            ChallengeSession s = ChallengeSession.of(IdentityCheck.ANYONE, Challenge.BLINK);
+            // the window liveness-eval --clip --process-fps 8 starts at frame 45, with its seed
+            int start = 44;
+            mirrored.replay(start, 8, false, 1 + start, (i, f) -> s.offer(f) == ChallengeSession.State.RUNNING);
+            assertEquals(s.describe(), ChallengeSession.State.LIVE, s.state());
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.facegate.eval.liveness;
 import static org.junit.Assert.assertEquals;
 
 import java.util.List;
+import org.facegate.image.RgbImage;
 import org.facegate.liveness.Challenge;
 import org.facegate.liveness.ChallengeSession;
 import org.facegate.liveness.IdentityCheck;
@@ -36,4 +37,37 @@ public class OwnerSimulationTest {
             }
         }
     }
+
+    /**
+     * Sessions of {@code facegate liveness-eval --unlock-time --sessions 50} (their orders and seeds) whose blink, asked
+     * right after a movement, timed out: the eye regions' reference was a frame of the head still coming back from the
+     * movement (6 fps, seeds 11 and 48: the other eye 0.52-0.58 on the closed frame, above
+     * {@link org.facegate.liveness.BlinkDetector#OTHER_EYE_CLOSED}) or, its control regions failing, the closed-eyed frame
+     * itself (seeds 18, 34); and the reopened eyes were measured against a frame whose mesh still read the pitched-down
+     * eyes of the look-down (8 fps, seeds 12 and 22: openness 0.73-0.78, never above
+     * {@link org.facegate.liveness.BlinkDetector#OPEN_ABOVE}). In each the replay has a processed frame on the blink's
+     * closed eyes, so each is live.
+     */
+    @Test
+    public void aBlinkRightAfterAMovementIsConfirmed() throws Exception {
+        LivenessData.root();
+        List<Answer> answers = List.of(new Answer(6, 11, Challenge.TURN_LEFT, Challenge.LOOK_UP, Challenge.BLINK),
+                new Answer(6, 18, Challenge.TURN_LEFT, Challenge.BLINK, Challenge.LOOK_UP),
+                new Answer(6, 34, Challenge.LOOK_DOWN, Challenge.BLINK, Challenge.LOOK_DOWN),
+                new Answer(6, 48, Challenge.LOOK_UP, Challenge.BLINK, Challenge.LOOK_DOWN),
+                new Answer(8, 12, Challenge.LOOK_DOWN, Challenge.BLINK, Challenge.BLINK),
+                new Answer(8, 22, Challenge.LOOK_UP, Challenge.LOOK_DOWN, Challenge.BLINK));
+        try (LivenessAnalyzer analyzer = LivenessAnalyzer.open(TestData.models(), TestData.cpu())) {
+            List<RgbImage> clip = LivenessData.clip();
+            for (Answer a : answers) {
+                OwnerSimulation owner = OwnerSimulation.of(new HeadEvaluation(analyzer, a.fps(), false, null), clip, 12);
+                ChallengeSession s = new ChallengeSession(List.of(a.order()), ChallengeSession.MILLIS_PER_CHALLENGE, IdentityCheck.ANYONE, 1);
+                owner.answer(new Replay(analyzer, Replay.CAPTURE_FPS, a.fps(), false), s, a.fps(), a.seed());
+                assertEquals(List.of(a.order()) + " at " + a.fps() + " fps, seed " + a.seed() + ": " + s.describe(), ChallengeSession.State.LIVE, s.state());
+            }
+        }
+    }
+
+    /** One simulated session: the processed rate, the seed of its replay and reactions, the challenges asked. */
+    private record Answer(int fps, long seed, Challenge... order) {}
 }
