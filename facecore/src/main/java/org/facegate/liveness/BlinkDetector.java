@@ -78,10 +78,8 @@ public final class BlinkDetector {
     private int blinks;
     private float openness = Float.NaN, correlation = Float.NaN, otherCorrelation = Float.NaN;
     private EyeAppearance appearance;
-    /** The eye regions' reference frame's eye aspect ratio and pose, and whether the head was moving fast then. */
-    private float appearanceEar;
-    private HeadPose appearancePose;
-    private boolean appearanceMoving;
+    /** When the eye regions' reference was taken. */
+    private Taken taken;
     private MeshLandmarks lastMesh;
     private HeadPose lastPose;
     private long lastMillis;
@@ -132,9 +130,7 @@ public final class BlinkDetector {
         lastMillis = timeMillis;
         if (appearance == null) {
             appearance = new EyeAppearance(image, luma, mesh);
-            appearanceEar = ownEar;
-            appearancePose = pose;
-            appearanceMoving = moving;
+            taken = new Taken(ownEar, pose, moving);
             correlation = 1;
             otherCorrelation = 1;
         } else {
@@ -162,9 +158,7 @@ public final class BlinkDetector {
         }
         if (retakesEyes(ownEar, pose)) {
             appearance.retake(mesh);
-            appearanceEar = ownEar;
-            appearancePose = pose;
-            appearanceMoving = moving;
+            taken = new Taken(ownEar, pose, moving);
         }
         return reopened;
     }
@@ -187,8 +181,11 @@ public final class BlinkDetector {
      */
     private boolean retakesEyes(float ownEar, HeadPose pose) {
         if (closed || !(openness > OPEN_ABOVE)) return false;
-        return ownEar > appearanceEar || !(appearance.control() >= CONTROL_MIN) || !near(pose, appearancePose) || appearanceMoving;
+        return ownEar > taken.ear() || !(appearance.control() >= CONTROL_MIN) || !near(pose, taken.pose()) || taken.moving();
     }
+
+    /** The eye regions' reference frame: its eye aspect ratio and pose, and whether the head was moving fast then. */
+    private record Taken(float ear, HeadPose pose, boolean moving) {}
 
     /** Whether two poses are within {@link #POSE_TOLERANCE_DEGREES} of yaw and of pitch. */
     private static boolean near(HeadPose a, HeadPose b) {

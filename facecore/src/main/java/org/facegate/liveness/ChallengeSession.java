@@ -48,7 +48,7 @@ public final class ChallengeSession {
      * can do (ReplayOdds, in facecore/measure, proves it against every video of up to 7 events). Uniform draws (1/5)
      * give 0.4 per challenge, 6.4% per 3-challenge attempt, which alone is nearly the 7% the whole run of attempts
      * before the PIN may have; 1/8 gives 11/32 per challenge, 4.06% per attempt and, with {@link #challengesAfter}'s
-     * 4 and 5 challenges for the second and third attempt, 5.85% over the 3 attempts before the PIN
+     * 4 and 5 challenges for the second and third attempt, 5.86% over the 3 attempts before the PIN
      * (`facegate liveness-eval --fixed-sequence`, docs/liveness.md). The blink stays in every draw: the sequences
      * are still all 125, at 6.88 bits per 3 challenges against 6.97 for uniform draws.
      */
