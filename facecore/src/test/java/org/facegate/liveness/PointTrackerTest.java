@@ -1,6 +1,7 @@
 package org.facegate.liveness;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.util.Random;
@@ -102,5 +103,15 @@ public class PointTrackerTest {
         inv.apply(p[0], p[1] + 1, q);
         assertEquals(q[0] - back[0], j[1], 1e-3);
         assertEquals(q[1] - back[1], j[3], 1e-3);
+    }
+
+    @Test
+    public void aLevelCountOutsideThePyramidIsRefused() {
+        PointTracker.Gray[] p = PointTracker.pyramid(texture(64, 64, 1), null, null);
+        float[] pts = {32, 32}, out = new float[2];
+        for (int levels : new int[] {0, PointTracker.LEVELS + 1}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PointTracker.track(p, p, pts, null, null, out, 4, levels));
+            assertTrue(e.getMessage(), e.getMessage().contains("levels " + levels));
+        }
     }
 }
