@@ -100,23 +100,23 @@ public final class AttackEvaluation {
             perMotion.forEach((m, v) -> sb.append(String.format(Locale.ROOT, "  %-10s videos %4d accepted %d%n", m, v[0], v[1])));
             sb.append("  session outcomes (per video: one session per challenge, and the passive check's):");
             reasons.forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
-            sb.append(String.format(Locale.ROOT, "%n  lowest blink openness in any attack frame %s (closed below %.2f)%n", seen(minOpenness),
-                    BlinkDetector.CLOSED_BELOW));
+            sb.append(String.format(Locale.ROOT, "%n  lowest blink openness in any attack frame %s (closed below %.2f)%n",
+                    seen(minOpenness, Float.POSITIVE_INFINITY), BlinkDetector.CLOSED_BELOW));
             sb.append(String.format(Locale.ROOT, "  lowest eye-region correlation where the mesh read closed eyes %s (pixels confirm below %.2f)%n",
-                    seen(minCorrelation), BlinkDetector.CORRELATION_CLOSED));
+                    seen(minCorrelation, Float.POSITIVE_INFINITY), BlinkDetector.CORRELATION_CLOSED));
             sb.append(String.format(Locale.ROOT, "  lowest other-eye correlation where, besides, one eye was below %.2f %s (both eyes closed below %.2f)%n",
-                    BlinkDetector.CORRELATION_CLOSED, seen(minOtherEye), BlinkDetector.OTHER_EYE_CLOSED));
+                    BlinkDetector.CORRELATION_CLOSED, seen(minOtherEye, Float.POSITIVE_INFINITY), BlinkDetector.OTHER_EYE_CLOSED));
             sb.append(String.format(Locale.ROOT, "  largest head movement read from an attack in an asked direction %.1f deg%n", maxMovement));
             sb.append(String.format(Locale.ROOT, "  closest to passing a head challenge (parallax over the bound; a frame passes when both are at least 1): "
-                    + "over half a head's %s, over 3x the tracking residual %s, the smaller of the two %s (%s)", seen(maxOverHead), seen(maxOverNoise),
-                    seen(maxBoth), closest));
+                    + "over half a head's %s, over 3x the tracking residual %s, the smaller of the two %s (%s)", seen(maxOverHead, Float.NEGATIVE_INFINITY),
+                    seen(maxOverNoise, Float.NEGATIVE_INFINITY), seen(maxBoth, Float.NEGATIVE_INFINITY), closest));
             for (String s : acceptedVideos) sb.append("\n  ACCEPTED: ").append(s);
             return sb.toString();
         }
 
-        /** A lowest or highest value over attack frames; "none" when no frame had one (it is still infinite). */
-        private static String seen(float v) {
-            return Float.isInfinite(v) ? "none" : String.format(Locale.ROOT, "%.3f", v);
+        /** A lowest or highest value over attack frames; "none" when no frame had one (it is still its starting value). */
+        private static String seen(float v, float none) {
+            return v == none ? "none" : String.format(Locale.ROOT, "%.3f", v);
         }
     }
 
