@@ -235,7 +235,7 @@ final class LivenessEvalCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%s (%s): %s%n", d, d.description(), w.summary());
             String rejected = w.rejected();
             if (d != HeadEvaluation.Depth.FLAT && !rejected.isEmpty()) out.println("  rejected: " + rejected);
-            if (d == HeadEvaluation.Depth.FLAT && w.live() > 0) out.println("  flat photos accepted: " + w.live());
+            if (d == HeadEvaluation.Depth.FLAT && w.live() > 0) out.println("  flat photos accepted: " + w.live() + ": " + w.accepted());
             out.printf(Locale.ROOT, "%s %s: %d of %d%n", d == HeadEvaluation.Depth.FLAT ? "apcer" : "bpcer", d,
                     d == HeadEvaluation.Depth.FLAT ? w.live() : w.sessions() - w.live(), w.sessions());
         }

@@ -13,7 +13,7 @@ import org.facegate.liveness.ChallengeSession;
 public final class SessionTally {
     private int sessions, live;
     private final List<Long> millis = new ArrayList<>();
-    private final StringBuilder rejected = new StringBuilder();
+    private final StringBuilder rejected = new StringBuilder(), accepted = new StringBuilder();
 
     /** One decided session, named for the report (e.g. its first frame), that took {@code millis} to its decision. */
     public void add(Object name, ChallengeSession s, long millis) {
@@ -21,6 +21,7 @@ public final class SessionTally {
         if (s.state() == ChallengeSession.State.LIVE) {
             live++;
             this.millis.add(millis);
+            accepted.append(' ').append(name);
         } else {
             this.millis.add(Long.MAX_VALUE);
             rejected.append(' ').append(name).append(':').append(s.reason());
@@ -39,6 +40,7 @@ public final class SessionTally {
         live += o.live;
         millis.addAll(o.millis);
         rejected.append(o.rejected);
+        accepted.append(o.accepted);
     }
 
     public int sessions() {
@@ -52,6 +54,11 @@ public final class SessionTally {
     /** Rejected sessions, "name:REASON" each. */
     public String rejected() {
         return rejected.toString().trim();
+    }
+
+    /** Live sessions added with a name ({@link #add(Object, ChallengeSession, long)}): for attacks, which were accepted. */
+    public String accepted() {
+        return accepted.toString().trim();
     }
 
     /** Rejected share, percent. */
