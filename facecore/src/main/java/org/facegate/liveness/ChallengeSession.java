@@ -186,8 +186,7 @@ public final class ChallengeSession {
                 if (!identity.matches(frame.image(), frame.face())) return fail(Reason.IDENTITY, "on the frame completing " + current());
                 index++;
                 if (index == challenges.size()) {
-                    step = null;
-                    state = State.LIVE;
+                    state = State.LIVE; // the last step stays, for its measurements
                 } else {
                     startStep(frame.timeMillis());
                 }
@@ -256,18 +255,18 @@ public final class ChallengeSession {
         return reason;
     }
 
-    /** Numbers behind the reason ("TURN_LEFT: moved 22 deg, nose parallax 0.004 eye spans < 0.052"). */
+    /** Numbers behind the reason ("TURN_LEFT: moved 22 deg, nose parallax counted 0.004 eye spans < 0.052"). */
     public String detail() {
         return detail;
     }
 
-    /** The largest movement in the asked direction in the current (or last failed) head challenge, degrees; 0 otherwise. */
+    /** The largest movement in the asked direction in the current (or last) head challenge, degrees; 0 otherwise. */
     public float bestMovement() {
         return step instanceof HeadMoveStep m ? m.bestMovement() : 0;
     }
 
     /**
-     * For the current (or last failed) head challenge, on the frame where the pixels came closest to showing a head's
+     * For the current (or last) head challenge, on the frame where the pixels came closest to showing a head's
      * parallax: the parallax over half a head's, and over three times the tracking residual (a frame passes when both
      * are at least 1); null for a blink or before the movement was made.
      */
@@ -277,7 +276,17 @@ public final class ChallengeSession {
         return c[0] == Float.NEGATIVE_INFINITY ? null : c;
     }
 
-    /** The blink detector of the current (or last failed) blink challenge, null otherwise: openness and correlations. */
+    /**
+     * For the current (or last) head challenge, the smaller of the two ratios of {@link #parallaxMargins} that
+     * held on every frame over the evidence time: at least 1 exactly when the challenge passed; null for a blink or
+     * before the movement was held that long.
+     */
+    public Float heldMargin() {
+        if (!(step instanceof HeadMoveStep m) || m.heldMargin() == Float.NEGATIVE_INFINITY) return null;
+        return m.heldMargin();
+    }
+
+    /** The blink detector of the current (or last) blink challenge, null otherwise: openness and correlations. */
     public BlinkDetector eyes() {
         return step instanceof BlinkStep b ? b.eyes() : null;
     }

@@ -81,7 +81,7 @@ abstract class ChallengeStep {
         return ChallengeSession.Reason.TIMEOUT;
     }
 
-    /** Numbers behind a failure of this step ("turned 22 deg, nose parallax 0.004 eye spans < 0.035"). */
+    /** Numbers behind a failure of this step ("turned 22 deg, nose parallax counted 0.004 eye spans < 0.035"). */
     String detail() {
         return "";
     }

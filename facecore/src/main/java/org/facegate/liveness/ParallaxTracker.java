@@ -155,24 +155,35 @@ final class ParallaxTracker {
      */
     static Homography planeFit(float[] start, float[] end, boolean[] lost, float span) {
         Homography h = Homography.fitKept(start, end, lost, ANCHORS.length, MIN_ANCHORS);
-        double[] o = new double[2], distance = new double[ANCHORS.length], sorted = new double[ANCHORS.length];
+        double[] sorted = new double[ANCHORS.length];
         for (int dropped = 0; h != null && dropped < MAX_OUTLIERS; dropped++) {
+            // squared distances: their order and median are those of the distances
+            double[] squares = anchorSquares(h, start, end, lost);
             int kept = 0, worst = -1;
             for (int i = 0; i < ANCHORS.length; i++) {
                 if (lost[i]) continue;
-                h.apply(start[2 * i], start[2 * i + 1], o);
-                distance[i] = Math.hypot(o[0] - end[2 * i], o[1] - end[2 * i + 1]);
-                sorted[kept++] = distance[i];
-                if (worst < 0 || distance[i] > distance[worst]) worst = i;
+                sorted[kept++] = squares[i];
+                if (worst < 0 || squares[i] > squares[worst]) worst = i;
             }
             if (kept <= MIN_INLIERS) break;
             Arrays.sort(sorted, 0, kept);
-            double median = sorted[kept / 2];
-            if (!(distance[worst] > OUTLIER_FACTOR * median && distance[worst] > OUTLIER_FLOOR * span)) break;
+            double median = sorted[kept / 2], floor = OUTLIER_FLOOR * span;
+            if (!(squares[worst] > OUTLIER_FACTOR * OUTLIER_FACTOR * median && squares[worst] > floor * floor)) break;
             lost[worst] = true;
             h = Homography.fitKept(start, end, lost, ANCHORS.length, MIN_ANCHORS);
         }
         return h;
+    }
+
+    /** Each kept anchor's squared distance from where {@code h} puts it, pixels squared (0 for a lost one). */
+    private static double[] anchorSquares(Homography h, float[] start, float[] end, boolean[] lost) {
+        double[] o = new double[2], squares = new double[ANCHORS.length];
+        for (int i = 0; i < ANCHORS.length; i++) {
+            if (lost[i]) continue;
+            h.apply(start[2 * i], start[2 * i + 1], o);
+            squares[i] = (o[0] - end[2 * i]) * (o[0] - end[2 * i]) + (o[1] - end[2 * i + 1]) * (o[1] - end[2 * i + 1]);
+        }
+        return squares;
     }
 
     /**
@@ -187,16 +198,15 @@ final class ParallaxTracker {
 
     /** The kept anchors' RMS distance from {@code h}, eye spans. */
     static double residual(Homography h, float[] start, float[] end, boolean[] lost, float span) {
-        double[] o = new double[2];
+        double[] squares = anchorSquares(h, start, end, lost);
         double rss = 0;
         int na = 0;
         for (int i = 0; i < ANCHORS.length; i++) {
             if (lost[i]) continue;
-            h.apply(start[2 * i], start[2 * i + 1], o);
-            rss += ((o[0] - end[2 * i]) * (o[0] - end[2 * i]) + (o[1] - end[2 * i + 1]) * (o[1] - end[2 * i + 1])) / (span * span);
+            rss += squares[i];
             na++;
         }
-        return Math.sqrt(rss / na);
+        return Math.sqrt(rss / na) / span;
     }
 
     /**

@@ -167,7 +167,7 @@ public class ChallengeSessionTest {
         ChallengeSession s = ChallengeSession.of(IdentityCheck.ANYONE, Challenge.TURN_LEFT);
         run(s, 167, 8000, t -> posed(t, Math.min(25, t / 40f), 0));
         assertEquals(ChallengeSession.Reason.PLANAR_MOTION, s.reason());
-        assertTrue(s.detail(), s.detail().startsWith("TURN_LEFT: moved 25 deg, nose parallax NaN"));
+        assertTrue(s.detail(), s.detail().startsWith("TURN_LEFT: moved 25 deg, nose parallax counted NaN"));
     }
 
     @Test

@@ -236,6 +236,7 @@ final class LivenessEvalCommand implements Callable<Integer> {
             String rejected = w.rejected();
             if (d != HeadEvaluation.Depth.FLAT && !rejected.isEmpty()) out.println("  rejected: " + rejected);
             if (d == HeadEvaluation.Depth.FLAT && w.live() > 0) out.println("  flat photos accepted: " + w.live() + ": " + w.accepted());
+            if (d == HeadEvaluation.Depth.FLAT) out.println("  closest flat photo (parallax margin held over the evidence time, 1 passes): " + w.closestHeld());
             out.printf(Locale.ROOT, "%s %s: %d of %d%n", d == HeadEvaluation.Depth.FLAT ? "apcer" : "bpcer", d,
                     d == HeadEvaluation.Depth.FLAT ? w.live() : w.sessions() - w.live(), w.sessions());
         }

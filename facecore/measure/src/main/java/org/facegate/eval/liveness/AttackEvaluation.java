@@ -59,6 +59,10 @@ public final class AttackEvaluation {
         public float maxOverHead = Float.NEGATIVE_INFINITY, maxOverNoise = Float.NEGATIVE_INFINITY, maxBoth = Float.NEGATIVE_INFINITY;
         /** The attack and challenge of {@link #maxBoth}. */
         public String closest = "";
+        /** The highest smaller-of-both-ratios held over the evidence time ({@link ChallengeSession#heldMargin}): 1 passes. */
+        public float maxHeld = Float.NEGATIVE_INFINITY;
+        /** The attack and challenge of {@link #maxHeld}. */
+        public String closestHeld = "";
         /** Lowest blink openness seen in any frame of any attack. */
         public float minOpenness = Float.POSITIVE_INFINITY;
         /** Lowest eye-region correlation (the eye that changed more) in an attack frame whose mesh openness read closed. */
@@ -88,6 +92,10 @@ public final class AttackEvaluation {
                 maxBoth = o.maxBoth;
                 closest = o.closest;
             }
+            if (o.maxHeld > maxHeld) {
+                maxHeld = o.maxHeld;
+                closestHeld = o.closestHeld;
+            }
             minOpenness = Math.min(minOpenness, o.minOpenness);
             minCorrelation = Math.min(minCorrelation, o.minCorrelation);
             minOtherEye = Math.min(minOtherEye, o.minOtherEye);
@@ -110,6 +118,8 @@ public final class AttackEvaluation {
             sb.append(String.format(Locale.ROOT, "  closest to passing a head challenge (parallax over the bound; a frame passes when both are at least 1): "
                     + "over half a head's %s, over 3x the tracking residual %s, the smaller of the two %s (%s)", seen(maxOverHead, Float.NEGATIVE_INFINITY),
                     seen(maxOverNoise, Float.NEGATIVE_INFINITY), seen(maxBoth, Float.NEGATIVE_INFINITY), closest));
+            sb.append(String.format(Locale.ROOT, "%n  the smaller of the two held on every frame over the evidence time (what decides: 1 passes): %s (%s)",
+                    seen(maxHeld, Float.NEGATIVE_INFINITY), closestHeld));
             for (String s : acceptedVideos) sb.append("\n  ACCEPTED: ").append(s);
             return sb.toString();
         }
@@ -168,6 +178,11 @@ public final class AttackEvaluation {
                 }
                 if (m[1] >= 1) result.maxOverHead = Math.max(result.maxOverHead, m[0]);
                 if (m[0] >= 1) result.maxOverNoise = Math.max(result.maxOverNoise, m[1]);
+            }
+            Float held = s.heldMargin();
+            if (held != null && held > result.maxHeld) {
+                result.maxHeld = held;
+                result.closestHeld = name + " " + s.challenges().get(0);
             }
             if (s.state() == ChallengeSession.State.LIVE) {
                 accepted = true;

@@ -35,7 +35,7 @@ public final class FramePicker {
         this.captureFps = captureFps;
         // the pipeline waits on average half a frame interval for the next frame after it becomes free
         this.meanCostMillis = Math.max(0, 1000 / processFps - 500 / captureFps);
-        this.random = Seeds.random(seed, -1);
+        this.random = Seeds.random(seed, Seeds.Use.PROCESSING_COST, 0);
         this.seed = seed;
     }
 
@@ -46,7 +46,7 @@ public final class FramePicker {
 
     /** Capture time of frame {@code i}, ms: jittered (from the second frame on), increasing, the same for the same seed. */
     public long captureMillis(int i) {
-        double jitter = i == 0 ? 0 : (Seeds.random(seed, i).nextDouble() * 2 - 1) * CAPTURE_JITTER;
+        double jitter = i == 0 ? 0 : (Seeds.random(seed, Seeds.Use.CAPTURE_JITTER, i).nextDouble() * 2 - 1) * CAPTURE_JITTER;
         return Math.round((i + jitter) * 1000 / captureFps);
     }
 

@@ -69,7 +69,7 @@ public final class OwnerSimulation {
      * @return the time from the first frame with a face to the decision, ms
      */
     public long answer(Replay replay, ChallengeSession session, double processFps, long seed) {
-        Random random = Seeds.random(seed, -1);
+        Random random = Seeds.random(seed, Seeds.Use.REACTION, 0);
         // the action asked last and the one before it: what, and when each starts (Long.MIN_VALUE: none yet); until the
         // new one starts, the frames still show the one before (a movement under way is finished, not cut off)
         Challenge[] action = {null, null};

@@ -82,7 +82,7 @@ public final class PlanarAttack {
 
     /** Frame {@code index} of a video as the camera degrades it, its noise seeded by {@code seed} and the index. */
     static RgbImage degrade(RgbImage frame, Degradation degradation, int index, long seed) {
-        return degrade(frame, degradation, index, Seeds.random(seed, index));
+        return degrade(frame, degradation, index, Seeds.random(seed, Seeds.Use.NOISE, index));
     }
 
     /** Frame {@code index} of a video as the camera degrades it (noise drawn from {@code random}). */

@@ -11,9 +11,17 @@ import java.util.Random;
 final class Seeds {
     private Seeds() {}
 
-    /** A stream for the seed and the index of what it serves (a frame, a session). */
-    static Random random(long seed, long index) {
-        return new Random(mix(mix(seed) + index));
+    /**
+     * What a stream serves. Without it two uses of one seed and index drew the same numbers: frame i's capture jitter
+     * was its noise, and the pipeline's cost jitter was the simulated owner's reaction jitter.
+     */
+    enum Use {
+        CAPTURE_JITTER, PROCESSING_COST, REACTION, NOISE
+    }
+
+    /** A stream for the seed, what it serves, and the index of what it serves (a frame; 0 for a whole session). */
+    static Random random(long seed, Use use, long index) {
+        return new Random(mix(mix(mix(seed) + use.ordinal()) + index));
     }
 
     private static long mix(long z) {

@@ -14,10 +14,18 @@ public final class SessionTally {
     private int sessions, live;
     private final List<Long> millis = new ArrayList<>();
     private final StringBuilder rejected = new StringBuilder(), accepted = new StringBuilder();
+    /** The highest held parallax margin of a session ({@link ChallengeSession#heldMargin}), and the session's name. */
+    private float maxHeld = Float.NEGATIVE_INFINITY;
+    private String closestHeld = "";
 
     /** One decided session, named for the report (e.g. its first frame), that took {@code millis} to its decision. */
     public void add(Object name, ChallengeSession s, long millis) {
         sessions++;
+        Float held = s.heldMargin();
+        if (held != null && held > maxHeld) {
+            maxHeld = held;
+            closestHeld = name.toString();
+        }
         if (s.state() == ChallengeSession.State.LIVE) {
             live++;
             this.millis.add(millis);
@@ -41,6 +49,23 @@ public final class SessionTally {
         millis.addAll(o.millis);
         rejected.append(o.rejected);
         accepted.append(o.accepted);
+        if (o.maxHeld > maxHeld) {
+            maxHeld = o.maxHeld;
+            closestHeld = o.closestHeld;
+        }
+    }
+
+    /** The highest parallax margin a head challenge held over the evidence time in any session; negative infinity if none. */
+    public float maxHeld() {
+        return maxHeld;
+    }
+
+    /**
+     * "0.93 (name)": the highest parallax margin a head challenge held over the evidence time in any session (at least
+     * 1 exactly when it passed: for attacks, how close the closest came), or "none".
+     */
+    public String closestHeld() {
+        return maxHeld == Float.NEGATIVE_INFINITY ? "none" : String.format(Locale.ROOT, "%.3f (%s)", maxHeld, closestHeld);
     }
 
     public int sessions() {

@@ -70,14 +70,39 @@ public class SyntheticHeadTest {
         // about one movement in ten is lost at 6 fps (docs/liveness.md, 200 people): 2 of these 12
         assertTrue("heads: " + head.summary() + " " + head.rejected(), head.sessions() - head.live() <= 2);
         assertEquals("flat photos accepted", 0, flat.live());
+        // the held margin decides: at least 1 on a head that passed, below it (but measured) on every flat photo
+        assertTrue(head.closestHeld(), head.maxHeld() >= 1);
+        assertTrue(flat.closestHeld(), flat.maxHeld() < 1 && flat.maxHeld() > Float.NEGATIVE_INFINITY);
+    }
+
+    /**
+     * A flat photo turned right under a blur shows nose "parallax" near the bound (the one flat photo of 800 accepted
+     * at 12 fps before {@code HeadMoveStep.PARALLAX_FRACTION} rose from 0.5 to 0.56 was one of these): at these two
+     * frame timings Ed_Mekertichian's held 0.97 and 0.92 of the bound, 1.08 and 1.03 at the old fraction (accepted).
+     * The head made from the same photo passes the same turn.
+     */
+    @Test
+    public void aFlatPhotoTurnedUnderABlurStaysUnderTheBound() {
+        HeadEvaluation ev = new HeadEvaluation(analyzer, 12, false, null);
+        RgbImage photo = TestData.lfwImage("Ed_Mekertichian", 1);
+        MeshLandmarks mesh = ev.mesh(photo);
+        for (long seed : new long[] {4, 8}) ev.face("seed " + seed, photo, mesh, new HeadEvaluation.Depth[] {HeadEvaluation.Depth.MESH, HeadEvaluation.Depth.FLAT}, seed);
+        SessionTally head = ev.results().get(HeadEvaluation.Depth.MESH), flat = ev.results().get(HeadEvaluation.Depth.FLAT);
+        System.out.println("flat photos: closest " + flat.closestHeld() + "; heads " + head.summary() + " accepted " + head.accepted());
+        assertEquals("flat photos accepted: " + flat.accepted(), 0, flat.live());
+        assertTrue(flat.closestHeld(), flat.maxHeld() < 1 && flat.closestHeld().contains("TURN_RIGHT BLUR"));
+        assertTrue(head.accepted(), head.accepted().contains("seed 4 TURN_RIGHT BLUR") && head.accepted().contains("seed 8 TURN_RIGHT BLUR"));
     }
 
     /**
      * Heads that lose their nose in the big step of a movement at 6 processed fps (Jean_Nagel looking down) or whose
      * anchor residual one mis-tracked anchor raises under blur (Irina_Yatchenko) pass most movements with the second
      * tracking pass kept to the finest pyramid levels and the plane fit dropping outlying anchors ({@code
-     * ParallaxTracker}): 10 frame timings (seeds) of each of the 4 movements, degradations cycling. Measured: 10 of these
-     * 80 sessions rejected (at most 14 asserted); 17 with the second pass over the whole pyramid and no anchor dropped.
+     * ParallaxTracker}): 10 frame timings (seeds) of each of the 4 movements, degradations cycling. Measured: 13 of these
+     * 80 sessions rejected (at most 15 asserted), mostly looking down, where the nose points are lost in the largest step
+     * and that step's parallax with them. With the second pass over the whole pyramid and no anchor dropped: 14. The two
+     * made a difference at the frame timings of the first seeds (10 against 17) and on 50 people (44 against 64 of 600),
+     * less at these, so this guards the 6 fps tracking as a whole more than those two.
      */
     @Test
     public void headsLostInOneLargeStepMostlyPass() {
@@ -90,7 +115,7 @@ public class SyntheticHeadTest {
         SessionTally head = ev.results().get(HeadEvaluation.Depth.MESH);
         System.out.println("heads: " + head.summary() + " " + head.rejected());
         assertEquals(80, head.sessions());
-        assertTrue(head.summary() + " " + head.rejected(), head.sessions() - head.live() <= 14);
+        assertTrue(head.summary() + " " + head.rejected(), head.sessions() - head.live() <= 15);
     }
 
     @Test
