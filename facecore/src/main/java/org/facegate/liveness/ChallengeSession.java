@@ -267,8 +267,8 @@ public final class ChallengeSession {
 
     /**
      * For the current (or last) head challenge, on the frame where the pixels came closest to showing a head's
-     * parallax: the parallax over half a head's, and over three times the tracking residual (a frame passes when both
-     * are at least 1); null for a blink or before the movement was made.
+     * parallax: the parallax over the fraction of a head's asked for, and over three times the tracking residual (a
+     * frame passes when both are at least 1); null for a blink or before the movement was made.
      */
     public float[] parallaxMargins() {
         if (!(step instanceof HeadMoveStep m)) return null;
@@ -277,13 +277,13 @@ public final class ChallengeSession {
     }
 
     /**
-     * For the current (or last) head challenge, the smaller of the two ratios of {@link #parallaxMargins} that
-     * held on every frame over the evidence time: at least 1 exactly when the challenge passed; null for a blink or
-     * before the movement was held that long.
+     * For the current (or last) head challenge step, the smaller of the two ratios of {@link #parallaxMargins} held on
+     * every frame over the evidence time: at least 1 exactly when that step passed (the session may still have failed
+     * it on identity); NaN for a blink or before the movement was held that long, negative infinity when no such time
+     * had a measurement on every frame.
      */
-    public Float heldMargin() {
-        if (!(step instanceof HeadMoveStep m) || m.heldMargin() == Float.NEGATIVE_INFINITY) return null;
-        return m.heldMargin();
+    public float heldMargin() {
+        return step instanceof HeadMoveStep m ? m.heldMargin() : Float.NaN;
     }
 
     /** The blink detector of the current (or last) blink challenge, null otherwise: openness and correlations. */

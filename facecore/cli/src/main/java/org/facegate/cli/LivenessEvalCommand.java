@@ -84,6 +84,11 @@ final class LivenessEvalCommand implements Callable<Integer> {
             description = "with --fixed-sequence: the movements the replayed head makes (default: ${DEFAULT-VALUE})")
     String sequence;
 
+    @Option(names = "--timings", defaultValue = "1",
+            description = "with --clip: replay every session window at this many draws of the frame timings (default: ${DEFAULT-VALUE}); "
+                    + "one draw decides a whole window for all copies of the clip at once")
+    int timings;
+
     @Option(names = "--sessions", defaultValue = "100", description = "with --unlock-time: active sessions simulated (default: ${DEFAULT-VALUE})")
     int sessions;
 
@@ -139,10 +144,12 @@ final class LivenessEvalCommand implements Callable<Integer> {
     }
 
     private int clip(PrintWriter out, String rate) throws Exception {
+        if (timings < 1) throw new CliException("--timings must be at least 1, got " + timings);
         List<Path> files = clipFrames(clip);
         boolean[] closed = labels(clip.resolve(CLIP).resolve("labels.tsv"), files.size());
         List<RgbImage> images = read(files);
-        out.printf(Locale.ROOT, "clip %s: %d frames at %.0f fps, replayed at %s%n", clip.resolve(CLIP), files.size(), CLIP_FPS, rate);
+        out.printf(Locale.ROOT, "clip %s: %d frames at %.0f fps, replayed at %s%s%n", clip.resolve(CLIP), files.size(), CLIP_FPS, rate,
+                timings == 1 ? "" : ", every session window at " + timings + " draws of the frame timings");
         SessionTally all = new SessionTally();
         try (LivenessAnalyzer analyzer = analyzer()) {
             for (ClipVariant v : ClipVariant.values()) {
@@ -158,7 +165,11 @@ final class LivenessEvalCommand implements Callable<Integer> {
                     out.println("blink sessions (5 s) starting at every " + ClipEvaluation.WINDOW_STEP
                             + "th frame; windows that run out of frames undecided are left out:");
                 }
-                SessionTally w = ev.sessions(() -> ChallengeSession.of(IdentityCheck.ANYONE, Challenge.BLINK), processFps, realCost, 1);
+                SessionTally w = new SessionTally();
+                // the first draw's seeds are those of a single draw; the others' start far beyond any window's offset
+                for (int t = 0; t < timings; t++) {
+                    w.add(ev.sessions(() -> ChallengeSession.of(IdentityCheck.ANYONE, Challenge.BLINK), processFps, realCost, 1 + t * 1_000_000L));
+                }
                 all.add(w);
                 out.printf(Locale.ROOT, "  %-62s %s%s%n", v.description(), w.summary(), w.rejected().isEmpty() ? "" : " rejected at " + w.rejected());
             }

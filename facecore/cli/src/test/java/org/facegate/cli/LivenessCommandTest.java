@@ -108,5 +108,7 @@ public class LivenessCommandTest {
         assertEquals(2, run("liveness-eval", "--clip", "a", "--attacks", "b"));
         assertEquals(2, run("liveness-eval", "--attacks", tmp.getRoot().toString(), "--process-fps", "0"));
         assertTrue(err, err.contains("--process-fps must be positive"));
+        assertEquals(2, run("liveness-eval", "--clip", tmp.getRoot().toString(), "--timings", "0"));
+        assertTrue(err, err.contains("--timings must be at least 1, got 0"));
     }
 }

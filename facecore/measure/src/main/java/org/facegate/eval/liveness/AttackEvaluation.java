@@ -56,13 +56,11 @@ public final class AttackEvaluation {
          * head's where it also exceeded three times the tracking residual, and the other way round (a session passes
          * a frame where both are at least 1), and the highest of the smaller of the two.
          */
-        public float maxOverHead = Float.NEGATIVE_INFINITY, maxOverNoise = Float.NEGATIVE_INFINITY, maxBoth = Float.NEGATIVE_INFINITY;
-        /** The attack and challenge of {@link #maxBoth}. */
-        public String closest = "";
-        /** The highest smaller-of-both-ratios held over the evidence time ({@link ChallengeSession#heldMargin}): 1 passes. */
-        public float maxHeld = Float.NEGATIVE_INFINITY;
-        /** The attack and challenge of {@link #maxHeld}. */
-        public String closestHeld = "";
+        public float maxOverHead = Float.NEGATIVE_INFINITY, maxOverNoise = Float.NEGATIVE_INFINITY;
+        /** The highest smaller of the two on one frame, and its attack and challenge. */
+        public final Closest onOneFrame = new Closest();
+        /** The highest smaller of the two held over the evidence time ({@link ChallengeSession#heldMargin}: 1 passes). */
+        public final Closest held = new Closest();
         /** Lowest blink openness seen in any frame of any attack. */
         public float minOpenness = Float.POSITIVE_INFINITY;
         /** Lowest eye-region correlation (the eye that changed more) in an attack frame whose mesh openness read closed. */
@@ -88,14 +86,8 @@ public final class AttackEvaluation {
             maxMovement = Math.max(maxMovement, o.maxMovement);
             maxOverHead = Math.max(maxOverHead, o.maxOverHead);
             maxOverNoise = Math.max(maxOverNoise, o.maxOverNoise);
-            if (o.maxBoth > maxBoth) {
-                maxBoth = o.maxBoth;
-                closest = o.closest;
-            }
-            if (o.maxHeld > maxHeld) {
-                maxHeld = o.maxHeld;
-                closestHeld = o.closestHeld;
-            }
+            onOneFrame.add(o.onOneFrame);
+            held.add(o.held);
             minOpenness = Math.min(minOpenness, o.minOpenness);
             minCorrelation = Math.min(minCorrelation, o.minCorrelation);
             minOtherEye = Math.min(minOtherEye, o.minOtherEye);
@@ -116,10 +108,9 @@ public final class AttackEvaluation {
                     BlinkDetector.CORRELATION_CLOSED, seen(minOtherEye, Float.POSITIVE_INFINITY), BlinkDetector.OTHER_EYE_CLOSED));
             sb.append(String.format(Locale.ROOT, "  largest head movement read from an attack in an asked direction %.1f deg%n", maxMovement));
             sb.append(String.format(Locale.ROOT, "  closest to passing a head challenge (parallax over the bound; a frame passes when both are at least 1): "
-                    + "over half a head's %s, over 3x the tracking residual %s, the smaller of the two %s (%s)", seen(maxOverHead, Float.NEGATIVE_INFINITY),
-                    seen(maxOverNoise, Float.NEGATIVE_INFINITY), seen(maxBoth, Float.NEGATIVE_INFINITY), closest));
-            sb.append(String.format(Locale.ROOT, "%n  the smaller of the two held on every frame over the evidence time (what decides: 1 passes): %s (%s)",
-                    seen(maxHeld, Float.NEGATIVE_INFINITY), closestHeld));
+                    + "over the head bound %s, over 3x the tracking residual %s, the smaller of the two %s", seen(maxOverHead, Float.NEGATIVE_INFINITY),
+                    seen(maxOverNoise, Float.NEGATIVE_INFINITY), onOneFrame));
+            sb.append("\n  the smaller of the two held on every frame over the evidence time (what decides: 1 passes): ").append(held);
             for (String s : acceptedVideos) sb.append("\n  ACCEPTED: ").append(s);
             return sb.toString();
         }
@@ -172,18 +163,11 @@ public final class AttackEvaluation {
             result.maxMovement = Math.max(result.maxMovement, s.bestMovement());
             float[] m = s.parallaxMargins();
             if (m != null && !Float.isNaN(m[0]) && !Float.isNaN(m[1])) {
-                if (Math.min(m[0], m[1]) > result.maxBoth) {
-                    result.maxBoth = Math.min(m[0], m[1]);
-                    result.closest = name + " " + s.challenges().get(0);
-                }
+                result.onOneFrame.offer(Math.min(m[0], m[1]), name + " " + s.challenges().get(0));
                 if (m[1] >= 1) result.maxOverHead = Math.max(result.maxOverHead, m[0]);
                 if (m[0] >= 1) result.maxOverNoise = Math.max(result.maxOverNoise, m[1]);
             }
-            Float held = s.heldMargin();
-            if (held != null && held > result.maxHeld) {
-                result.maxHeld = held;
-                result.closestHeld = name + " " + s.challenges().get(0);
-            }
+            result.held.offer(s.heldMargin(), name + " " + s.challenges().get(0));
             if (s.state() == ChallengeSession.State.LIVE) {
                 accepted = true;
                 result.acceptedVideos.add(name + " passed " + (s == sessions.get(sessions.size() - 1) ? "the passive check" : s.challenges().get(0)));

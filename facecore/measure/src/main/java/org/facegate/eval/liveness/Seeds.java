@@ -16,12 +16,19 @@ final class Seeds {
      * was its noise, and the pipeline's cost jitter was the simulated owner's reaction jitter.
      */
     enum Use {
-        CAPTURE_JITTER, PROCESSING_COST, REACTION, NOISE
+        CAPTURE_JITTER(0), PROCESSING_COST(1), REACTION(2), NOISE(3);
+
+        /** Mixed into the seed: fixed, so that adding a use does not change the streams (and the measurements) of the others. */
+        private final int id;
+
+        Use(int id) {
+            this.id = id;
+        }
     }
 
     /** A stream for the seed, what it serves, and the index of what it serves (a frame; 0 for a whole session). */
     static Random random(long seed, Use use, long index) {
-        return new Random(mix(mix(mix(seed) + use.ordinal()) + index));
+        return new Random(mix(mix(mix(seed) + use.id) + index));
     }
 
     private static long mix(long z) {

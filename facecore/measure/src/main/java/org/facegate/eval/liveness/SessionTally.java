@@ -15,17 +15,16 @@ public final class SessionTally {
     private final List<Long> millis = new ArrayList<>();
     private final StringBuilder rejected = new StringBuilder(), accepted = new StringBuilder();
     /** The highest held parallax margin of a session ({@link ChallengeSession#heldMargin}), and the session's name. */
-    private float maxHeld = Float.NEGATIVE_INFINITY;
-    private String closestHeld = "";
+    private final Closest held = new Closest();
+    /** Sessions whose held margin said passed (at least 1) where the session did not end live, or the other way round. */
+    private int heldDisagrees;
 
     /** One decided session, named for the report (e.g. its first frame), that took {@code millis} to its decision. */
     public void add(Object name, ChallengeSession s, long millis) {
         sessions++;
-        Float held = s.heldMargin();
-        if (held != null && held > maxHeld) {
-            maxHeld = held;
-            closestHeld = name.toString();
-        }
+        held.offer(s.heldMargin(), name.toString());
+        boolean oneMovement = s.challenges().size() == 1 && s.challenges().get(0).isMovement();
+        if (oneMovement && (s.heldMargin() >= 1) != (s.state() == ChallengeSession.State.LIVE)) heldDisagrees++;
         if (s.state() == ChallengeSession.State.LIVE) {
             live++;
             this.millis.add(millis);
@@ -49,23 +48,24 @@ public final class SessionTally {
         millis.addAll(o.millis);
         rejected.append(o.rejected);
         accepted.append(o.accepted);
-        if (o.maxHeld > maxHeld) {
-            maxHeld = o.maxHeld;
-            closestHeld = o.closestHeld;
-        }
-    }
-
-    /** The highest parallax margin a head challenge held over the evidence time in any session; negative infinity if none. */
-    public float maxHeld() {
-        return maxHeld;
+        held.add(o.held);
+        heldDisagrees += o.heldDisagrees;
     }
 
     /**
-     * "0.93 (name)": the highest parallax margin a head challenge held over the evidence time in any session (at least
-     * 1 exactly when it passed: for attacks, how close the closest came), or "none".
+     * The highest parallax margin a head challenge held over the evidence time in any session (at least 1 exactly when
+     * it passed: for attacks, how close the closest came).
      */
-    public String closestHeld() {
-        return maxHeld == Float.NEGATIVE_INFINITY ? "none" : String.format(Locale.ROOT, "%.3f (%s)", maxHeld, closestHeld);
+    public Closest closestHeld() {
+        return held;
+    }
+
+    /**
+     * Single-challenge head sessions (an identity check that always agrees) whose held margin disagrees with how they
+     * ended: 0 unless the margin reported and the decision part ways.
+     */
+    public int heldDisagrees() {
+        return heldDisagrees;
     }
 
     public int sessions() {

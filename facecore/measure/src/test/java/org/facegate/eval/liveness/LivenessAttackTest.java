@@ -49,36 +49,21 @@ public class LivenessAttackTest {
      * Noise and a flickering 7x7 blur decorrelate the region of one small eye at a time while the mesh reads narrowing
      * eyes (the earlier one-eye rule accepted such photos, docs/liveness.md). In this replay of a photo moved towards
      * the camera the mesh reads closed eyes (openness below {@link BlinkDetector#CLOSED_BELOW}, asserted, so the test
-     * keeps exercising the pixel evidence; of seeds 1-12 of this video, only 7 has such a frame). With the eye regions'
-     * reference the widest-open frame whatever the head did since, one eye fell to 0.099 on such a frame of this video
-     * (at the frame timings before {@link Seeds}) and only the other eye stopped it; with the reference retaken when
-     * the head moved, the eye regions stay at 0.92 or more where the mesh reads closed. The two-eye rule itself, on real
+     * keeps exercising the pixel evidence; of seeds 1-40 of this video with a stream per use ({@link Seeds.Use}), 9, 29
+     * and 30 have such a frame, and only at 30 are the eye regions compared on it). With the eye regions' reference the
+     * widest-open frame whatever the head did since, one eye fell to 0.099 on such a frame of this video (at the frame
+     * timings before {@link Seeds}) and only the other eye stopped it; with the reference retaken when the head moved,
+     * the eye regions stay at 0.90 or more where the mesh reads closed (0.92 at the earlier seeds' timings). The two-eye rule itself, on real
      * pixels: {@code LivenessClipTest.aClosureNeedsBothEyesToChange}.
      */
     @Test
     public void noiseAndFlickeringBlurDoNotFakeABlink() throws Exception {
-        AttackEvaluation.Result r = flickering(12, "Dave_Johnson", PlanarAttack.Motion.MOVE, 7);
+        AttackEvaluation.Result r = flickering(12, "Dave_Johnson", PlanarAttack.Motion.MOVE, 30);
         assertTrue("the mesh read closed eyes: " + r.summary(), r.minOpenness < BlinkDetector.CLOSED_BELOW);
         assertTrue("no eye decorrelated where the mesh read closed eyes: " + r.summary(), r.minCorrelation >= BlinkDetector.CORRELATION_CLOSED);
         assertEquals(r.summary(), 0, r.accepted);
     }
 
-    /**
-     * The attack the 200-person run at 6 fps accepted ({@code facegate liveness-eval --attacks ../shared/eval/lfw-dev
-     * --faces 200 --process-fps 6}: 1 of 9600, the 161st person, this seed): a photo tilted back 55 degrees under
-     * noise and a flickering blur, read as looking down 20 degrees with a nose parallax of 0.007 eye spans at its
-     * deepest, gained 0.045 in one step that read 2.5 degrees (a whole head's would be 0.015), after the pose had turned
-     * back 6, and passed the look-down. A step now adds at most twice what its rotation explains
-     * ({@code HeadMoveStep.STEP_PARALLAX_FACTOR}): the look-down comes to 0.85 of its bounds (0.9 asserted).
-     */
-    @Test
-    public void parallaxAStepsRotationCannotExplainDoesNotCount() throws Exception {
-        AttackEvaluation.Result r = flickering(6, "Richard_Carl", PlanarAttack.Motion.TILT, 160_019);
-        assertEquals(r.summary(), 0, r.accepted);
-        assertTrue(r.summary(), r.maxBoth < 0.9);
-    }
-
-    /** One video of a person's first LFW photo under noise and a flickering blur, offered to every challenge. */
     private static AttackEvaluation.Result flickering(double fps, String person, PlanarAttack.Motion motion, long seed) throws Exception {
         try (LivenessAnalyzer analyzer = LivenessAnalyzer.open(TestData.models(), TestData.cpu())) {
             AttackEvaluation ev = new AttackEvaluation(analyzer, fps, false);
