@@ -279,8 +279,8 @@ public final class ChallengeSession {
     /**
      * For the current (or last) head challenge step, the smaller of the two ratios of {@link #parallaxMargins} held on
      * every frame over the evidence time: at least 1 exactly when that step passed (the session may still have failed
-     * it on identity); NaN for a blink or before the movement was held that long, negative infinity when no such time
-     * had a measurement on every frame.
+     * it on identity); NaN for a blink or until the movement (15 degrees or more) has lasted the evidence time,
+     * whatever its margin; negative infinity when no such time had a measurement on every frame.
      */
     public float heldMargin() {
         return step instanceof HeadMoveStep m ? m.heldMargin() : Float.NaN;

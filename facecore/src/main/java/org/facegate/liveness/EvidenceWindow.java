@@ -10,7 +10,7 @@ import java.util.ArrayDeque;
  * over the window it stayed under 1 (docs/liveness.md).
  *
  * <p>The window is the newest frame back to the last frame at least {@code millis} before it: if any run of frames at
- * or over 1 spans {@code millis}, that shortest one does too.
+ * or over 1 ending at the newest frame spans {@code millis}, that shortest one does too.
  */
 final class EvidenceWindow {
     private final long millis;

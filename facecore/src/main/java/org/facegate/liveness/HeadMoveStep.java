@@ -38,10 +38,11 @@ final class HeadMoveStep extends ChallengeStep {
      * depth: 1.5). All five nose points agreed, and started 2 px either side they ended where they did, so it is not
      * the tracker's start; likely (not verified) the blur, which foreshortening widens on the photo's texture as it
      * turns, shifting the nose's shading. Measured on those 200 people with the frame timings of that run (before
-     * {@code Seeds.Use}): at 0.56 no
-     * flat photo passed at 12 or 6 fps, and head BPCER (mesh depth / x0.6 / generic) went from 2.5 / 8.5 / 2.3% to
-     * 2.5 / 11.4 / 2.3% at 12 fps and from 11.4 / 9.8 / 8.5% to 13.3 / 12.9 / 10.5% at 6 fps; 0.6 cost 14.3% (x0.6) at
-     * 12 fps and 14.5 / 16.5 / 11.8% at 6.
+     * {@code Seeds.Use}): at 0.56 no flat photo passed at 12 or 6 fps, and head BPCER (mesh depth / x0.6 / generic)
+     * went from 2.5 / 8.5 / 2.3% to 2.5 / 11.4 / 2.3% at 12 fps and from 11.4 / 9.8 / 8.5% to 13.3 / 12.9 / 10.5% at
+     * 6 fps; 0.6 cost 14.3% (x0.6) at 12 fps and 14.5 / 16.5 / 11.8% at 6. With the final streams, at 0.56: no flat
+     * photo passed at any rate, the closest held 0.97 of the bound (8 fps; it would pass at 0.5), and the head BPCER is
+     * in docs/liveness.md.
      */
     static final float PARALLAX_FRACTION = 0.56f;
     /** Nose parallax must exceed this multiple of the anchors' own tracking residual. */
@@ -116,7 +117,7 @@ final class HeadMoveStep extends ChallengeStep {
             closest[1] = parallax / noise;
         }
         if (evidence.add(frame.timeMillis(), margin)) {
-            tracker = null; // done: its pyramids need not live as long as the session
+            tracker = null; // done (a session offers no more frames to a passed step): its pyramids need not live on
             return true;
         }
         if (margin >= 1) return false;
@@ -161,9 +162,8 @@ final class HeadMoveStep extends ChallengeStep {
 
     /**
      * On the frame (with the movement made) where the parallax came closest to passing: the parallax over {@link
-     * #PARALLAX_FRACTION} of a head's,
-     * and over {@link #PARALLAX_OVER_RESIDUAL} times the tracking residual (both at least 1 on a frame that passes);
-     * negative infinity before such a frame.
+     * #PARALLAX_FRACTION} of a head's, and over {@link #PARALLAX_OVER_RESIDUAL} times the tracking residual (both at
+     * least 1 on a frame that passes); negative infinity before such a frame.
      */
     float[] closestToPassing() {
         return closest.clone();
@@ -171,8 +171,8 @@ final class HeadMoveStep extends ChallengeStep {
 
     /**
      * The best smaller-of-both-ratios ({@link #closestToPassing}) held on every frame over {@link #EVIDENCE_MILLIS}
-     * ({@link EvidenceWindow#best}): at least 1 exactly when the step passed. The margin an attack kept from passing,
-     * where {@link #closestToPassing} is one frame's.
+     * ({@link EvidenceWindow#best}): at least 1 exactly when the step passed; NaN until the movement has been made for
+     * that long. The margin an attack kept from passing, where {@link #closestToPassing} is one frame's.
      */
     float heldMargin() {
         return evidence.best();

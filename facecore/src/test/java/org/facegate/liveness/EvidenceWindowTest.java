@@ -57,6 +57,10 @@ public class EvidenceWindowTest {
         float[] margins = {0.8f, 0.9f, 0.95f, 3f, 0.7f};
         for (int i = 0; i < margins.length; i++) assertFalse(w.add(100L * i, margins[i]));
         assertEquals(0.95f, w.best(), 0);
+    }
+
+    @Test
+    public void theHoldTimeMustBePositive() {
         assertThrows(IllegalArgumentException.class, () -> new EvidenceWindow(0));
     }
 }

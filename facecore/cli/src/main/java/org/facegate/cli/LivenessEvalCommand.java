@@ -166,12 +166,15 @@ final class LivenessEvalCommand implements Callable<Integer> {
                             + "th frame; windows that run out of frames undecided are left out:");
                 }
                 SessionTally w = new SessionTally();
+                StringBuilder rejected = new StringBuilder();
                 // the first draw's seeds are those of a single draw; the others' start far beyond any window's offset
                 for (int t = 0; t < timings; t++) {
-                    w.add(ev.sessions(() -> ChallengeSession.of(IdentityCheck.ANYONE, Challenge.BLINK), processFps, realCost, 1 + t * 1_000_000L));
+                    SessionTally draw = ev.sessions(() -> ChallengeSession.of(IdentityCheck.ANYONE, Challenge.BLINK), processFps, realCost, 1 + t * 1_000_000L);
+                    w.add(draw);
+                    if (!draw.rejected().isEmpty()) rejected.append(timings == 1 ? " " : " [draw " + (t + 1) + "] ").append(draw.rejected());
                 }
                 all.add(w);
-                out.printf(Locale.ROOT, "  %-62s %s%s%n", v.description(), w.summary(), w.rejected().isEmpty() ? "" : " rejected at " + w.rejected());
+                out.printf(Locale.ROOT, "  %-62s %s%s%n", v.description(), w.summary(), rejected.isEmpty() ? "" : " rejected at" + rejected);
             }
         }
         out.printf(Locale.ROOT, "  %-62s %s%n", "all", all.summary());

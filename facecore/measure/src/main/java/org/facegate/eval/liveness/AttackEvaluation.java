@@ -52,9 +52,9 @@ public final class AttackEvaluation {
         /** Largest head movement in the asked direction read from an attack, degrees, over all head-movement sessions. */
         public float maxMovement;
         /**
-         * How close head-movement sessions came to passing: the highest, over sessions, of the parallax over half a
-         * head's where it also exceeded three times the tracking residual, and the other way round (a session passes
-         * a frame where both are at least 1), and the highest of the smaller of the two.
+         * How close head-movement sessions came to passing: the highest, over sessions, of the parallax over the head
+         * bound where it also exceeded three times the tracking residual, and the other way round (a session passes
+         * a frame where both are at least 1).
          */
         public float maxOverHead = Float.NEGATIVE_INFINITY, maxOverNoise = Float.NEGATIVE_INFINITY;
         /** The highest smaller of the two on one frame, and its attack and challenge. */

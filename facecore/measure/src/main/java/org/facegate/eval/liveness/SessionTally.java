@@ -62,7 +62,8 @@ public final class SessionTally {
 
     /**
      * Single-challenge head sessions (an identity check that always agrees) whose held margin disagrees with how they
-     * ended: 0 unless the margin reported and the decision part ways.
+     * ended: 0 unless the margin reported and the decision part ways between the step and the session (the step
+     * decides with the same {@code EvidenceWindow} it reports from, so this guards the session's wiring).
      */
     public int heldDisagrees() {
         return heldDisagrees;
