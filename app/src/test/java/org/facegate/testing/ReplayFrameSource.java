@@ -62,13 +62,19 @@ public final class ReplayFrameSource implements FrameSource {
     /**
      * Plays {@code frames} (upright, the camera's own unmirrored view, captured at {@code captureFps}) as a phone
      * processing {@code processFps} frames a second picks them up, each delivered once; afterwards the camera sees
-     * nothing. {@code preview} is what the screen shows meanwhile.
+     * nothing. {@code preview} is what the screen shows meanwhile. The frame timings are {@link FramePicker}'s for
+     * seed 1.
      */
     public void play(List<RgbImage> frames, double captureFps, double processFps, Bitmap preview) {
+        play(frames, captureFps, processFps, preview, 1);
+    }
+
+    /** {@link #play(List, double, double, Bitmap)} at the frame timings {@link FramePicker} draws for {@code seed}. */
+    public void play(List<RgbImage> frames, double captureFps, double processFps, Bitmap preview, long seed) {
         this.preview.setImageBitmap(preview);
         frame = null;
         played.set(0);
-        FramePicker p = new FramePicker(captureFps, processFps, 1);
+        FramePicker p = new FramePicker(captureFps, processFps, seed);
         next = p.next();
         picker = p;
         clipStartMillis = lastMillis + 1000;
