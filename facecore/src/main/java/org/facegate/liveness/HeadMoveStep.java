@@ -36,8 +36,9 @@ final class HeadMoveStep extends ChallengeStep {
      * through: turned right under a 5x5 blur at 12 processed fps (Ed_Mekertichian, 1 of the 800 flat sessions of 200
      * LFW people), its tracked nose held 1.03 to 1.10 of half a head's parallax (the same face's head with the mesh's
      * depth: 1.5). All five nose points agreed, and started 2 px either side they ended where they did, so it is not
-     * the tracker's start; likely (not verified) the blur, which foreshortening widens on the photo's texture as it
-     * turns, shifting the nose's shading. Measured on those 200 people with the frame timings of that run (before
+     * the tracker's start. It is the blur (the same turn at 12 timings: 0.71-0.97 of the bound blurred, 0.35-0.42
+     * undegraded), likely (not verified) as foreshortening widens it on the photo's texture, shifting the nose's
+     * shading. Measured on those 200 people with the frame timings of that run (before
      * {@code Seeds.Use}): at 0.56 no flat photo passed at 12 or 6 fps, and head BPCER (mesh depth / x0.6 / generic)
      * went from 2.5 / 8.5 / 2.3% to 2.5 / 11.4 / 2.3% at 12 fps and from 11.4 / 9.8 / 8.5% to 13.3 / 12.9 / 10.5% at
      * 6 fps; 0.6 cost 14.3% (x0.6) at 12 fps and 14.5 / 16.5 / 11.8% at 6. With the final streams, at 0.56: no flat
