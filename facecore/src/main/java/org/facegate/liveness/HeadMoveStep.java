@@ -36,7 +36,7 @@ final class HeadMoveStep extends ChallengeStep {
      * through: turned right under a 5x5 blur at 12 processed fps (Ed_Mekertichian, 1 of the 800 flat sessions of 200
      * LFW people), its tracked nose held 1.03 to 1.10 of half a head's parallax (the same face's head with the mesh's
      * depth: 1.5). All five nose points agreed, and started 2 px either side they ended where they did, so it is not
-     * the tracker's start. It is the blur (the same turn at 12 timings: 0.71-0.97 of the bound blurred, 0.35-0.42
+     * the tracker's start. It is the blur (the same turn at 6 timings: 0.71-0.97 of the bound blurred, 0.35-0.42
      * undegraded), likely (not verified) as foreshortening widens it on the photo's texture, shifting the nose's
      * shading. Measured on those 200 people with the frame timings of that run (before
      * {@code Seeds.Use}): at 0.56 no flat photo passed at 12 or 6 fps, and head BPCER (mesh depth / x0.6 / generic)
