@@ -161,13 +161,14 @@ public final class AttackEvaluation {
         for (ChallengeSession s : sessions) {
             s.finish();
             result.maxMovement = Math.max(result.maxMovement, s.bestMovement());
+            String attack = name + " " + s.challenges().get(0);
             float[] m = s.parallaxMargins();
             if (m != null && !Float.isNaN(m[0]) && !Float.isNaN(m[1])) {
-                result.onOneFrame.offer(Math.min(m[0], m[1]), name + " " + s.challenges().get(0));
+                result.onOneFrame.offer(Math.min(m[0], m[1]), attack);
                 if (m[1] >= 1) result.maxOverHead = Math.max(result.maxOverHead, m[0]);
                 if (m[0] >= 1) result.maxOverNoise = Math.max(result.maxOverNoise, m[1]);
             }
-            result.held.offer(s.heldMargin(), name + " " + s.challenges().get(0));
+            result.held.offer(s.heldMargin(), attack);
             if (s.state() == ChallengeSession.State.LIVE) {
                 accepted = true;
                 result.acceptedVideos.add(name + " passed " + (s == sessions.get(sessions.size() - 1) ? "the passive check" : s.challenges().get(0)));

@@ -22,9 +22,10 @@ public final class SessionTally {
     /** One decided session, named for the report (e.g. its first frame), that took {@code millis} to its decision. */
     public void add(Object name, ChallengeSession s, long millis) {
         sessions++;
-        held.offer(s.heldMargin(), name.toString());
+        float margin = s.heldMargin();
+        held.offer(margin, name.toString());
         boolean oneMovement = s.challenges().size() == 1 && s.challenges().get(0).isMovement();
-        if (oneMovement && (s.heldMargin() >= 1) != (s.state() == ChallengeSession.State.LIVE)) heldDisagrees++;
+        if (oneMovement && (margin >= 1) != (s.state() == ChallengeSession.State.LIVE)) heldDisagrees++;
         if (s.state() == ChallengeSession.State.LIVE) {
             live++;
             this.millis.add(millis);
