@@ -188,7 +188,7 @@ final class PointTracker {
      * @param warp per point 4 values, row-major, or null for none
      */
     static float[] track(Gray[] prev, Gray[] next, float[] points, float[] guess, float[] warp, float[] out, int radius) {
-        return track(prev, next, points, guess, warp, out, radius, LEVELS);
+        return track(prev, next, points, guess, warp, out, radius, LEVELS, null);
     }
 
     /**
@@ -196,18 +196,20 @@ final class PointTracker {
      * pyramids only, for a guess already within a few pixels: a window of the same size at a coarser level covers more
      * of the frame (at level 3, the whole face and the background beside it), and where the scene is not one plane (a
      * head's outline moving against the wall, its nose against its cheeks) those coarse levels pull a correct guess away.
+     *
+     * @param roundTrip null to fail points beyond {@link #MAX_ROUND_TRIP}, as the other overloads do; or an array that
+     *     receives each point's round-trip error (level-0 pixels) for the caller to judge, no point failed for it here
      */
-    static float[] track(Gray[] prev, Gray[] next, float[] points, float[] guess, float[] warp, float[] out, int radius, int levels) {
+    static float[] track(Gray[] prev, Gray[] next, float[] points, float[] guess, float[] warp, float[] out, int radius, int levels, float[] roundTrip) {
         if (levels < 1 || levels > LEVELS) throw new IllegalArgumentException("levels " + levels + " not in 1.." + LEVELS);
         float[] error = trackOneWay(prev, next, points, guess, warp, out, radius, levels);
         float[] back = new float[points.length], backGuess = new float[points.length];
         for (int i = 0; i < points.length; i++) backGuess[i] = points[i] - out[i];
         float[] backError = trackOneWay(next, prev, out, backGuess, inverses(warp), back, radius, levels);
         for (int i = 0; i < error.length; i++) {
-            if (!(backError[i] < Float.POSITIVE_INFINITY)
-                    || Math.hypot(back[2 * i] - points[2 * i], back[2 * i + 1] - points[2 * i + 1]) > MAX_ROUND_TRIP) {
-                error[i] = Float.POSITIVE_INFINITY;
-            }
+            float trip = (float) Math.hypot(back[2 * i] - points[2 * i], back[2 * i + 1] - points[2 * i + 1]);
+            if (roundTrip != null) roundTrip[i] = trip;
+            if (!(backError[i] < Float.POSITIVE_INFINITY) || (roundTrip == null && !(trip <= MAX_ROUND_TRIP))) error[i] = Float.POSITIVE_INFINITY;
         }
         return error;
     }

@@ -1,5 +1,6 @@
 package org.facegate.liveness;
 
+import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
@@ -8,7 +9,7 @@ import static org.junit.Assert.assertTrue;
 import java.util.Random;
 import org.junit.Test;
 
-/** The plane fit of one step's anchors, on anchor positions moved by a known homography. */
+/** The plane fit of one step's anchors, on anchor positions moved by a known homography; which nose points a step keeps. */
 public class ParallaxTrackerTest {
     /** Eye span of the synthetic face, pixels. */
     private static final float SPAN = 60;
@@ -56,6 +57,39 @@ public class ParallaxTrackerTest {
         boolean[] lost = new boolean[ParallaxTracker.ANCHORS.length];
         assertNotNull(ParallaxTracker.planeFit(FACE, end, lost, SPAN));
         for (int i = 0; i < lost.length; i++) assertFalse("anchor " + i + " kept", lost[i]);
+    }
+
+    /** One step's nose points (after the anchors, which are all tracked within 1 px): grey-level error and round trip, px. */
+    private static boolean[] noseKept(float[] noseErr, float[] noseTrip) {
+        int a = ParallaxTracker.ANCHORS.length;
+        float[] err = new float[a + noseErr.length], trip = new float[err.length];
+        boolean[] lost = new boolean[err.length];
+        System.arraycopy(noseErr, 0, err, a, noseErr.length);
+        System.arraycopy(noseTrip, 0, trip, a, noseTrip.length);
+        for (int i = 0; i < err.length; i++) lost[i] = !(err[i] <= ParallaxTracker.MAX_ERROR && trip[i] <= PointTracker.MAX_ROUND_TRIP);
+        ParallaxTracker.readmitNose(err, trip, lost);
+        boolean[] kept = new boolean[noseErr.length];
+        for (int i = 0; i < kept.length; i++) kept[i] = !lost[a + i];
+        for (int i = 0; i < a; i++) assertFalse("anchor " + i + " untouched", lost[i]);
+        return kept;
+    }
+
+    @Test
+    public void noseWithinTheStrictRoundTripIsMeasuredOnItsOwn() {
+        // two nose points back within 1 px: the step is measured on them, the ones within 2 px are not needed
+        boolean[] kept = noseKept(new float[] {5, 5, 5, 5, 5}, new float[] {0.4f, 0.9f, 1.5f, 1.9f, 4f});
+        assertArrayEquals(new boolean[] {true, true, false, false, false}, kept);
+    }
+
+    @Test
+    public void aStepLeftWithOneNosePointTakesThoseWithinTheLooserRoundTrip() {
+        // one within 1 px: the step would count nothing, so those within 2 px are kept; not one beyond 2 px or whose
+        // grey levels do not match
+        float bad = ParallaxTracker.MAX_ERROR + 1;
+        boolean[] kept = noseKept(new float[] {5, 5, 5, 5, bad}, new float[] {0.4f, 1.5f, 1.9f, 2.5f, 1.2f});
+        assertArrayEquals(new boolean[] {true, true, true, false, false}, kept);
+        kept = noseKept(new float[] {5, 5, 5, 5, 5}, new float[] {1.1f, 3f, 4f, 5f, Float.NaN});
+        assertArrayEquals("one within 2 px is kept, though it alone measures nothing", new boolean[] {true, false, false, false, false}, kept);
     }
 
     @Test

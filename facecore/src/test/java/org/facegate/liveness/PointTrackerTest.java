@@ -110,7 +110,7 @@ public class PointTrackerTest {
         PointTracker.Gray[] p = PointTracker.pyramid(texture(64, 64, 1), null, null);
         float[] pts = {32, 32}, out = new float[2];
         for (int levels : new int[] {0, PointTracker.LEVELS + 1}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PointTracker.track(p, p, pts, null, null, out, 4, levels));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PointTracker.track(p, p, pts, null, null, out, 4, levels, null));
             assertTrue(e.getMessage(), e.getMessage().contains("levels " + levels));
         }
     }

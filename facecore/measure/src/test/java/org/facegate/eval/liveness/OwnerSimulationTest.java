@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.util.List;
+import java.util.Locale;
 import org.facegate.image.RgbImage;
 import org.facegate.liveness.Challenge;
 import org.facegate.liveness.ChallengeSession;
@@ -51,7 +52,8 @@ public class OwnerSimulationTest {
      * look-down (8 fps: openness 0.73-0.78, never above {@link org.facegate.liveness.BlinkDetector#OPEN_ABOVE}). The
      * seeds of that run no longer replay its frame timings ({@code Seeds.Use}), so each order is answered at three
      * seeds: the blink must never time out, and a session may only fail a movement (the head challenges' own BPCER at
-     * 6 fps). Measured: 16 of the 18 live, the other 2 refused on a movement (PLANAR_MOTION).
+     * 6 fps). Measured: all 18 live (16 before {@code ParallaxTracker.NOSE_ROUND_TRIP}, the other 2 refused on a
+     * movement: PLANAR_MOTION).
      */
     @Test
     public void aBlinkRightAfterAMovementIsConfirmed() throws Exception {
@@ -76,7 +78,46 @@ public class OwnerSimulationTest {
                 }
             }
         }
-        assertTrue(live + " of 18 live", live >= 15);
+        System.out.println(live + " of 18 live");
+        assertTrue(live + " of 18 live", live >= 16);
+    }
+
+    /**
+     * The owner's head making each movement ({@link HeadMotion}) seen every 200 ms (5 processed fps, or the slow frames
+     * of 6 fps), at 12 phases of the movement against the frames: the step that turns most turns 12-16 degrees, and the
+     * nose's window, straddling the nose against its cheeks, tracks back 1.5-5 px from where it started. With the
+     * anchors' round-trip limit (1 px) for the nose too, most nose points were lost in that step, which then counted
+     * none of its parallax: 14 of these 48 sessions were rejected (PLANAR_MOTION). With
+     * {@code ParallaxTracker.NOSE_ROUND_TRIP} (2 px): 2.
+     */
+    @Test
+    public void theLargestStepOfAMovementCounts() throws Exception {
+        LivenessData.root();
+        int rejected = 0;
+        StringBuilder why = new StringBuilder();
+        try (LivenessAnalyzer analyzer = LivenessAnalyzer.open(TestData.models(), TestData.cpu())) {
+            HeadEvaluation heads = new HeadEvaluation(analyzer, 5, false, null);
+            RgbImage open = LivenessData.clip().get(OwnerSimulation.OPEN_FRAME - 1);
+            SyntheticHead head = heads.head(open, heads.mesh(open), HeadEvaluation.Depth.MESH);
+            int width = (int) Math.round(open.width() * 0.75), height = (int) Math.round(open.height() * 0.75);
+            for (Challenge c : List.of(Challenge.TURN_LEFT, Challenge.TURN_RIGHT, Challenge.LOOK_UP, Challenge.LOOK_DOWN)) {
+                for (int phase = 0; phase < 180; phase += 15) {
+                    ChallengeSession s = ChallengeSession.of(IdentityCheck.ANYONE, c);
+                    analyzer.reset();
+                    for (int k = 0; k < 12 && s.state() == ChallengeSession.State.RUNNING; k++) {
+                        long t = 200L * k;
+                        double[] pose = HeadMotion.pose(c, t - 300 + phase, HeadMotion.PEAK_DEGREES);
+                        s.offer(analyzer.analyze(head.frame(pose[0], pose[1], 0.75, width, height, PlanarAttack.Degradation.NONE, k, 1), t));
+                    }
+                    if (s.finish() != ChallengeSession.State.LIVE) {
+                        rejected++;
+                        why.append(String.format(Locale.ROOT, "%n%s at phase %d ms: %s", c, phase, s.describe()));
+                    }
+                }
+            }
+        }
+        System.out.println(rejected + " of 48 rejected:" + why);
+        assertTrue(rejected + " of 48 rejected:" + why, rejected <= 5);
     }
 
     /** Simulated sessions: the processed rate, the challenges asked. */
