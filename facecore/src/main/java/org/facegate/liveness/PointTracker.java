@@ -199,6 +199,7 @@ final class PointTracker {
      *
      * @param roundTrip null to fail points beyond {@link #MAX_ROUND_TRIP}, as the other overloads do; or an array that
      *     receives each point's round-trip error (level-0 pixels) for the caller to judge, no point failed for it here
+     *     (meaningful only where the returned error is finite)
      */
     static float[] track(Gray[] prev, Gray[] next, float[] points, float[] guess, float[] warp, float[] out, int radius, int levels, float[] roundTrip) {
         if (levels < 1 || levels > LEVELS) throw new IllegalArgumentException("levels " + levels + " not in 1.." + LEVELS);
@@ -207,8 +208,8 @@ final class PointTracker {
         for (int i = 0; i < points.length; i++) backGuess[i] = points[i] - out[i];
         float[] backError = trackOneWay(next, prev, out, backGuess, inverses(warp), back, radius, levels);
         for (int i = 0; i < error.length; i++) {
-            float trip = (float) Math.hypot(back[2 * i] - points[2 * i], back[2 * i + 1] - points[2 * i + 1]);
-            if (roundTrip != null) roundTrip[i] = trip;
+            double trip = Math.hypot(back[2 * i] - points[2 * i], back[2 * i + 1] - points[2 * i + 1]);
+            if (roundTrip != null) roundTrip[i] = (float) trip;
             if (!(backError[i] < Float.POSITIVE_INFINITY) || (roundTrip == null && !(trip <= MAX_ROUND_TRIP))) error[i] = Float.POSITIVE_INFINITY;
         }
         return error;

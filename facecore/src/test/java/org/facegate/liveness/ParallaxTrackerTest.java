@@ -59,18 +59,20 @@ public class ParallaxTrackerTest {
         for (int i = 0; i < lost.length; i++) assertFalse("anchor " + i + " kept", lost[i]);
     }
 
-    /** One step's nose points (after the anchors, which are all tracked within 1 px): grey-level error and round trip, px. */
+    /**
+     * Which of one step's nose points are kept ({@link ParallaxTracker#lostPoints}), given their grey-level errors and round
+     * trips (px); the anchors all match, one of them tracked back 1.5 px, which must stay lost either way.
+     */
     private static boolean[] noseKept(float[] noseErr, float[] noseTrip) {
         int a = ParallaxTracker.ANCHORS.length;
         float[] err = new float[a + noseErr.length], trip = new float[err.length];
-        boolean[] lost = new boolean[err.length];
         System.arraycopy(noseErr, 0, err, a, noseErr.length);
         System.arraycopy(noseTrip, 0, trip, a, noseTrip.length);
-        for (int i = 0; i < err.length; i++) lost[i] = !(err[i] <= ParallaxTracker.MAX_ERROR && trip[i] <= PointTracker.MAX_ROUND_TRIP);
-        ParallaxTracker.readmitNose(err, trip, lost);
+        trip[3] = 1.5f;
+        boolean[] lost = ParallaxTracker.lostPoints(err, trip);
+        for (int i = 0; i < a; i++) assertEquals("anchor " + i, i == 3, lost[i]);
         boolean[] kept = new boolean[noseErr.length];
         for (int i = 0; i < kept.length; i++) kept[i] = !lost[a + i];
-        for (int i = 0; i < a; i++) assertFalse("anchor " + i + " untouched", lost[i]);
         return kept;
     }
 
@@ -83,12 +85,12 @@ public class ParallaxTrackerTest {
 
     @Test
     public void aStepLeftWithOneNosePointTakesThoseWithinTheLooserRoundTrip() {
-        // one within 1 px: the step would count nothing, so those within 2 px are kept; not one beyond 2 px or whose
-        // grey levels do not match
+        // one within 1 px: the step would count nothing, so those within 2 px are kept; not one beyond 2 px, or whose
+        // grey levels do not match, or that could not be tracked at all (NaN)
         float bad = ParallaxTracker.MAX_ERROR + 1;
         boolean[] kept = noseKept(new float[] {5, 5, 5, 5, bad}, new float[] {0.4f, 1.5f, 1.9f, 2.5f, 1.2f});
         assertArrayEquals(new boolean[] {true, true, true, false, false}, kept);
-        kept = noseKept(new float[] {5, 5, 5, 5, 5}, new float[] {1.1f, 3f, 4f, 5f, Float.NaN});
+        kept = noseKept(new float[] {5, Float.NaN, 5, 5, 5}, new float[] {1.1f, 1.2f, 4f, 5f, Float.NaN});
         assertArrayEquals("one within 2 px is kept, though it alone measures nothing", new boolean[] {true, false, false, false, false}, kept);
     }
 

@@ -79,7 +79,7 @@ public class OwnerSimulationTest {
             }
         }
         System.out.println(live + " of 18 live");
-        assertTrue(live + " of 18 live", live >= 16);
+        assertTrue(live + " of 18 live", live >= 17);
     }
 
     /**
