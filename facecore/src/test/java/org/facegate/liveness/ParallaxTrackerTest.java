@@ -61,15 +61,16 @@ public class ParallaxTrackerTest {
 
     /**
      * Which of one step's nose points are kept ({@link ParallaxTracker#lostPoints}), given their grey-level errors and round
-     * trips (px); the anchors all match, one of them tracked back 1.5 px, which must stay lost either way.
+     * trips (px) and whether the step's frames are alike enough in sharpness for the fallback; the anchors all match,
+     * one of them tracked back 1.5 px, which must stay lost either way.
      */
-    private static boolean[] noseKept(float[] noseErr, float[] noseTrip) {
+    private static boolean[] noseKept(float[] noseErr, float[] noseTrip, boolean fallback) {
         int a = ParallaxTracker.ANCHORS.length;
         float[] err = new float[a + noseErr.length], trip = new float[err.length];
         System.arraycopy(noseErr, 0, err, a, noseErr.length);
         System.arraycopy(noseTrip, 0, trip, a, noseTrip.length);
         trip[3] = 1.5f;
-        boolean[] lost = ParallaxTracker.lostPoints(err, trip);
+        boolean[] lost = ParallaxTracker.lostPoints(err, trip, fallback);
         for (int i = 0; i < a; i++) assertEquals("anchor " + i, i == 3, lost[i]);
         boolean[] kept = new boolean[noseErr.length];
         for (int i = 0; i < kept.length; i++) kept[i] = !lost[a + i];
@@ -79,7 +80,7 @@ public class ParallaxTrackerTest {
     @Test
     public void noseWithinTheStrictRoundTripIsMeasuredOnItsOwn() {
         // two nose points back within 1 px: the step is measured on them, the ones within 2 px are not needed
-        boolean[] kept = noseKept(new float[] {5, 5, 5, 5, 5}, new float[] {0.4f, 0.9f, 1.5f, 1.9f, 4f});
+        boolean[] kept = noseKept(new float[] {5, 5, 5, 5, 5}, new float[] {0.4f, 0.9f, 1.5f, 1.9f, 4f}, true);
         assertArrayEquals(new boolean[] {true, true, false, false, false}, kept);
     }
 
@@ -88,10 +89,16 @@ public class ParallaxTrackerTest {
         // one within 1 px: the step would count nothing, so those within 2 px are kept; not one beyond 2 px, or whose
         // grey levels do not match, or that could not be tracked at all (NaN)
         float bad = ParallaxTracker.MAX_ERROR + 1;
-        boolean[] kept = noseKept(new float[] {5, 5, 5, 5, bad}, new float[] {0.4f, 1.5f, 1.9f, 2.5f, 1.2f});
+        boolean[] kept = noseKept(new float[] {5, 5, 5, 5, bad}, new float[] {0.4f, 1.5f, 1.9f, 2.5f, 1.2f}, true);
         assertArrayEquals(new boolean[] {true, true, true, false, false}, kept);
-        kept = noseKept(new float[] {5, Float.NaN, 5, 5, 5}, new float[] {1.1f, 1.2f, 4f, 5f, Float.NaN});
+        kept = noseKept(new float[] {5, Float.NaN, 5, 5, 5}, new float[] {1.1f, 1.2f, 4f, 5f, Float.NaN}, true);
         assertArrayEquals("one within 2 px is kept, though it alone measures nothing", new boolean[] {true, false, false, false, false}, kept);
+    }
+
+    @Test
+    public void betweenFramesOfUnlikeSharpnessNoLooserPointIsTaken() {
+        boolean[] kept = noseKept(new float[] {5, 5, 5, 5, 5}, new float[] {0.4f, 1.5f, 1.9f, 2.5f, 1.2f}, false);
+        assertArrayEquals(new boolean[] {true, false, false, false, false}, kept);
     }
 
     @Test
