@@ -193,13 +193,18 @@ final class ParallaxTracker {
         boolean[] lost = new boolean[IDS.length];
         int nose = 0;
         for (int i = 0; i < IDS.length; i++) {
-            lost[i] = !(err[i] <= MAX_ERROR && roundTrip[i] <= PointTracker.MAX_ROUND_TRIP);
+            lost[i] = !tracked(err[i], roundTrip[i], PointTracker.MAX_ROUND_TRIP);
             if (i >= ANCHORS.length && !lost[i]) nose++;
         }
         if (fallback && nose < MIN_NOSE) {
-            for (int i = ANCHORS.length; i < IDS.length; i++) lost[i] = !(err[i] <= MAX_ERROR && roundTrip[i] <= NOSE_ROUND_TRIP);
+            for (int i = ANCHORS.length; i < IDS.length; i++) lost[i] = !tracked(err[i], roundTrip[i], NOSE_ROUND_TRIP);
         }
         return lost;
+    }
+
+    /** Whether a point's grey levels match and it tracked back within {@code maxRoundTrip} (false for NaN). */
+    private static boolean tracked(float err, float roundTrip, float maxRoundTrip) {
+        return err <= MAX_ERROR && roundTrip <= maxRoundTrip;
     }
 
     /**

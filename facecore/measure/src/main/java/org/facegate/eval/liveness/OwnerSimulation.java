@@ -104,7 +104,8 @@ public final class OwnerSimulation {
         return c == Challenge.BLINK ? Math.round(blink.size() * blinkFrameMillis) : HeadMotion.MILLIS;
     }
 
-    private RgbImage frame(Challenge action, long t, int index, long seed) {
+    /** The frame {@code t} ms into {@code action} (before it or with none: the owner at rest). */
+    RgbImage frame(Challenge action, long t, int index, long seed) {
         if (action == Challenge.BLINK) {
             int k = t < 0 ? -1 : (int) (t / blinkFrameMillis);
             SyntheticHead h = k >= 0 && k < blink.size() ? blink.get(k) : rest;

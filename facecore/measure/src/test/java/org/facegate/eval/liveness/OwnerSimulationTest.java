@@ -96,18 +96,14 @@ public class OwnerSimulationTest {
         int rejected = 0;
         StringBuilder why = new StringBuilder();
         try (LivenessAnalyzer analyzer = LivenessAnalyzer.open(TestData.models(), TestData.cpu())) {
-            HeadEvaluation heads = new HeadEvaluation(analyzer, 5, false, null);
-            RgbImage open = LivenessData.clip().get(OwnerSimulation.OPEN_FRAME - 1);
-            SyntheticHead head = heads.head(open, heads.mesh(open), HeadEvaluation.Depth.MESH);
-            int width = (int) Math.round(open.width() * 0.75), height = (int) Math.round(open.height() * 0.75);
+            OwnerSimulation owner = OwnerSimulation.of(new HeadEvaluation(analyzer, 5, false, null), LivenessData.clip(), 12);
             for (Challenge c : List.of(Challenge.TURN_LEFT, Challenge.TURN_RIGHT, Challenge.LOOK_UP, Challenge.LOOK_DOWN)) {
                 for (int phase = 0; phase < 180; phase += 15) {
                     ChallengeSession s = ChallengeSession.of(IdentityCheck.ANYONE, c);
                     analyzer.reset();
                     for (int k = 0; k < 12 && s.state() == ChallengeSession.State.RUNNING; k++) {
                         long t = 200L * k;
-                        double[] pose = HeadMotion.pose(c, t - 300 + phase, HeadMotion.PEAK_DEGREES);
-                        s.offer(analyzer.analyze(head.frame(pose[0], pose[1], 0.75, width, height, PlanarAttack.Degradation.NONE, k, 1), t));
+                        s.offer(analyzer.analyze(owner.frame(c, t - 300 + phase, k, 1), t));
                     }
                     if (s.finish() != ChallengeSession.State.LIVE) {
                         rejected++;
