@@ -76,7 +76,8 @@ public final class UnlockAttempt {
     }
 
     /**
-     * The challenge under way: its sentence, and which of how many it is (an attempt after a failure asks more than the
+     * The challenge to do now ({@link ChallengeSession#shown}: the next one as soon as the current one awaits only its
+     * confirming frame): its sentence, and which of how many it is (an attempt after a failure asks more than the
      * first: {@link ChallengeSession#challengesAfter}, so the owner sees why it takes longer).
      *
      * @param step  1 for the first challenge
@@ -182,7 +183,7 @@ public final class UnlockAttempt {
         String confirmed = vote.confirmed();
         Gallery.Enrolled who = confirmed == null ? null : byName(confirmed);
         if (state == ChallengeSession.State.RUNNING) {
-            Instruction shown = new Instruction(session.instruction(), session.completed() + 1, session.challenges().size());
+            Instruction shown = new Instruction(session.instruction(), session.shown() + 1, session.challenges().size());
             return new Outcome(Kind.CHALLENGE, null, vote.lastScore(), box, shown, null, null);
         }
         if (state == ChallengeSession.State.LIVE) {

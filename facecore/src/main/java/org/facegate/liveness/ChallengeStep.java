@@ -76,6 +76,14 @@ abstract class ChallengeStep {
     /** Whether this frame completes the challenge. */
     abstract boolean progress(LivenessFrame frame);
 
+    /**
+     * Whether the person has done what this step asks and it waits only for frames that confirm it, so the next
+     * instruction may show ({@link ChallengeSession#shown}). False for a blink: closed eyes read nothing.
+     */
+    boolean confirming() {
+        return false;
+    }
+
     /** Why the step failed when its time ran out: {@link ChallengeSession.Reason#PLANAR_MOTION} when it saw a movement without depth. */
     ChallengeSession.Reason timeoutReason() {
         return ChallengeSession.Reason.TIMEOUT;

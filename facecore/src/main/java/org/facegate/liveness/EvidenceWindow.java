@@ -48,6 +48,14 @@ final class EvidenceWindow {
         return held >= 1;
     }
 
+    /**
+     * Whether the newest frame is at or over 1: the evidence is in and only its hold is to come (a later frame at or
+     * over 1, the hold time after the first); false once cleared.
+     */
+    boolean pending() {
+        return !window.isEmpty() && window.getLast().value() >= 1;
+    }
+
     /** Starts again (the movement restarted or fell back under its minimum): earlier frames hold nothing. */
     void clear() {
         window.clear();

@@ -147,6 +147,12 @@ final class HeadMoveStep extends ChallengeStep {
         return challenge.vertical() ? PARALLAX_PER_DEGREE_PITCH : PARALLAX_PER_DEGREE_YAW;
     }
 
+    /** The movement is made and the last frame showed the parallax: only the hold is to come. */
+    @Override
+    boolean confirming() {
+        return evidence.pending();
+    }
+
     @Override
     ChallengeSession.Reason timeoutReason() {
         return planarSeen ? ChallengeSession.Reason.PLANAR_MOTION : ChallengeSession.Reason.TIMEOUT;

@@ -63,4 +63,20 @@ public class EvidenceWindowTest {
     public void theHoldTimeMustBePositive() {
         assertThrows(IllegalArgumentException.class, () -> new EvidenceWindow(0));
     }
+
+    @Test
+    public void pendingWhileTheNewestFrameIsOverTheBound() {
+        EvidenceWindow w = new EvidenceWindow(80);
+        assertFalse("nothing yet", w.pending());
+        w.add(0, 1.5f);
+        assertTrue("one frame over: the hold is to come", w.pending());
+        w.add(83, 0.5f);
+        assertFalse("the newest frame fell under", w.pending());
+        w.add(167, 2);
+        assertTrue(w.pending());
+        w.clear();
+        assertFalse("cleared", w.pending());
+        w.add(200, Float.NaN);
+        assertFalse("nothing measured", w.pending());
+    }
 }

@@ -3,6 +3,7 @@ package org.facegate.liveness;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.util.List;
 import java.util.Random;
 import org.facegate.detect.MeshLandmarks;
 import org.facegate.image.RgbImage;
@@ -118,5 +119,39 @@ public class HeadMoveStepTest {
         for (int i = 0; i < yaw.length && s.state() == ChallengeSession.State.RUNNING; i++) s.offer(frame(167L * i, yaw[i], nose[i]));
         assertEquals(s.describe(), ChallengeSession.State.LIVE, s.state());
         assertTrue("held " + s.heldMargin(), s.heldMargin() >= 1);
+    }
+
+    /**
+     * The next instruction shows as soon as the movement and its parallax are seen, while the session waits for the
+     * frame that holds them ({@link ChallengeSession#shown}): the person reads it while that frame is processed. The
+     * session itself moves on only on that frame, and when the hold fails (here the nose falls back, as a photo's
+     * would) the current instruction shows again. The last challenge has no next to show.
+     */
+    @Test
+    public void theNextInstructionShowsWhileTheHoldIsConfirmed() {
+        float[] yaw = {0, 0, 8, 16, 20, 22.5f, 22.5f};
+        int[] nose = {0, 0, 3, 6, 7, 8, 8};
+        ChallengeSession held = new ChallengeSession(List.of(Challenge.TURN_LEFT, Challenge.BLINK), ChallengeSession.MILLIS_PER_CHALLENGE, IdentityCheck.ANYONE, 1);
+        int early = -1;
+        for (int i = 0; i < yaw.length && held.completed() == 0; i++) {
+            held.offer(frame(167L * i, yaw[i], nose[i]));
+            if (held.completed() == 0 && held.shown() == 1) early = i;
+        }
+        assertTrue("the turn was confirmed: " + held.describe(), held.completed() == 1 && early >= 0);
+        assertEquals(Challenge.BLINK.instruction(), held.instruction());
+        assertEquals(1, held.shown());
+
+        ChallengeSession fallen = new ChallengeSession(List.of(Challenge.TURN_LEFT, Challenge.BLINK), ChallengeSession.MILLIS_PER_CHALLENGE, IdentityCheck.ANYONE, 1);
+        for (int i = 0; i <= early; i++) fallen.offer(frame(167L * i, yaw[i], nose[i]));
+        assertEquals("shown early", Challenge.BLINK.instruction(), fallen.instruction());
+        fallen.offer(frame(167L * (early + 1), yaw[early], 0));
+        assertEquals(fallen.describe(), 0, fallen.completed());
+        assertEquals("taken back", 0, fallen.shown());
+        assertEquals(Challenge.TURN_LEFT.instruction(), fallen.instruction());
+
+        ChallengeSession last = ChallengeSession.of(IdentityCheck.ANYONE, Challenge.TURN_LEFT);
+        for (int i = 0; i <= early; i++) last.offer(frame(167L * i, yaw[i], nose[i]));
+        assertEquals(0, last.shown());
+        assertEquals(Challenge.TURN_LEFT.instruction(), last.instruction());
     }
 }

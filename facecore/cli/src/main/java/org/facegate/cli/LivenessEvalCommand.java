@@ -322,15 +322,19 @@ final class LivenessEvalCommand implements Callable<Integer> {
             SessionTally active = new SessionTally();
             Random random = new Random(1);
             Replay replay = new Replay(analyzer, Replay.CAPTURE_FPS, processFps, realCost);
+            int withdrawn = 0;
             for (int s = 0; s < sessions; s++) {
                 ChallengeSession session = ChallengeSession.random(random, IdentityCheck.ANYONE);
-                long millis = owner.answer(replay, session, processFps, s);
-                active.add(session.challenges(), session, millis);
+                OwnerSimulation.Answer a = owner.answer(replay, session, processFps, s);
+                active.add(session.challenges(), session, a.millis());
+                withdrawn += a.withdrawn();
             }
             out.printf(Locale.ROOT, "active (3 challenges, simulated owner: reaction %d +- %d ms, movements of %.0f deg in %d ms, the clip's own blink): %s; %s%n",
                     OwnerSimulation.REACTION_MILLIS, OwnerSimulation.REACTION_JITTER_MILLIS, HeadMotion.PEAK_DEGREES,
                     HeadMotion.MOVE_MILLIS, active.unlockTimes(), active.summary());
             if (!active.rejected().isEmpty()) out.println("  rejected: " + active.rejected());
+            // the next instruction shows once a movement awaits only its hold (ChallengeSession.shown); a failed hold takes it back
+            out.printf(Locale.ROOT, "  instructions shown early and taken back: %d in %d sessions%n", withdrawn, sessions);
         }
         return 0;
     }

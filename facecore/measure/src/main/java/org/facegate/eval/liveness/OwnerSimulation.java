@@ -11,7 +11,7 @@ import org.facegate.liveness.ChallengeSession;
 /**
  * A simulated owner answering an active session, for the time an unlock takes: a {@link SyntheticHead} textured from
  * a real clip of the owner, which reads each instruction when the phone shows it (one processing time after the frame
- * that started the challenge), reacts after {@link #REACTION_MILLIS} (+- {@link #REACTION_JITTER_MILLIS}), and
+ * that brought it up: {@link ChallengeSession#shown}), reacts after {@link #REACTION_MILLIS} (+- {@link #REACTION_JITTER_MILLIS}), and
  * performs it: a head movement as {@link HeadMotion} does it, or a blink, played from the clip's own frames of a real
  * blink. The reaction time and the movement's speed are assumptions, so the times it gives are the pipeline's share
  * of an unlock plus those assumptions, not a measurement of people.
@@ -63,18 +63,27 @@ public final class OwnerSimulation {
     }
 
     /**
-     * Plays one session to its end.
+     * One session played to its end.
+     *
+     * @param millis    the time from the first frame with a face to the decision
+     * @param withdrawn how often an instruction shown early ({@link ChallengeSession#shown}) was taken back, the hold
+     *                  of the movement before it having failed
+     */
+    public record Answer(long millis, int withdrawn) {}
+
+    /**
+     * Plays one session to its end. The owner acts on the instruction shown ({@link ChallengeSession#shown}); one
+     * taken back before the owner started on it is replaced by the one shown again, which the owner then does anew.
      *
      * @param processFps the replay's processed rate: the instruction shows one mean processing time after its frame
-     * @return the time from the first frame with a face to the decision, ms
      */
-    public long answer(Replay replay, ChallengeSession session, double processFps, long seed) {
+    public Answer answer(Replay replay, ChallengeSession session, double processFps, long seed) {
         Random random = Seeds.random(seed, Seeds.Use.REACTION, 0);
         // the action asked last and the one before it: what, and when each starts (Long.MIN_VALUE: none yet); until the
         // new one starts, the frames still show the one before (a movement under way is finished, not cut off)
         Challenge[] action = {null, null};
         long[] start = {Long.MIN_VALUE, Long.MIN_VALUE}, first = {-1}, last = {0};
-        int[] seen = {-1};
+        int[] shown = {-1}, withdrawn = {0};
         long latency = Math.round(1000 / processFps);
         replay.play(session.challenges().size() * (ChallengeSession.MILLIS_PER_CHALLENGE + 1000), seed, (i, t) -> {
                     int k = action[0] != null && t < start[0] ? 1 : 0;
@@ -84,20 +93,24 @@ public final class OwnerSimulation {
                     if (f.hasFace() && first[0] < 0) first[0] = f.timeMillis();
                     last[0] = f.timeMillis();
                     if (session.offer(f) != ChallengeSession.State.RUNNING) return false;
-                    if (first[0] >= 0 && session.completed() != seen[0]) {
-                        seen[0] = session.completed();
+                    if (first[0] >= 0 && session.shown() != shown[0]) {
+                        if (session.shown() < shown[0]) withdrawn[0]++;
+                        shown[0] = session.shown();
                         long react = f.timeMillis() + latency + REACTION_MILLIS + Math.round((2 * random.nextDouble() - 1) * REACTION_JITTER_MILLIS);
+                        if (action[0] != null && f.timeMillis() >= start[0]) {
+                            // the action under way becomes the one before; one not yet started is simply replaced
+                            action[1] = action[0];
+                            start[1] = start[0];
+                        }
                         // a movement under way is finished first
-                        long busyUntil = action[0] == null ? Long.MIN_VALUE : start[0] + duration(action[0]);
-                        action[1] = action[0];
-                        start[1] = start[0];
-                        action[0] = session.current();
+                        long busyUntil = action[1] == null ? Long.MIN_VALUE : start[1] + duration(action[1]);
+                        action[0] = session.challenges().get(shown[0]);
                         start[0] = Math.max(react, busyUntil);
                     }
                     return true;
                 });
         session.finish();
-        return last[0] - Math.max(0, first[0]);
+        return new Answer(last[0] - Math.max(0, first[0]), withdrawn[0]);
     }
 
     private long duration(Challenge c) {
