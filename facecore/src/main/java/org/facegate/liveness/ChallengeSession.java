@@ -242,14 +242,13 @@ public final class ChallengeSession {
     /**
      * The index of the challenge whose instruction shows now: the current one's, or the next one's as soon as the
      * current head movement is made and its parallax seen, while the session waits only for the frame that confirms
-     * it (its hold, {@link HeadMoveStep#EVIDENCE_MILLIS}). The person reads the next instruction and prepares to act
-     * while that frame is captured and processed, instead of after: at 6 processed fps one frame (167 ms) less per
-     * challenge (docs/liveness.md, "Owner's time to unlock"). The decision is unchanged: the next challenge starts
-     * only when the current one is confirmed, and should the hold fail, the current instruction shows again, a frame
-     * after it went (a person takes 0.5 s or more to start on an instruction, so has not yet moved on it). With the
-     * simulated owner ({@code facegate liveness-eval --unlock-time --sessions 200}): taken back 0 times in 200 sessions
-     * at 6 fps, 6 at 4 fps; the median time to unlock at 6 fps went from 4.26 to 4.07 s, with the same 172 of 200
-     * sessions live.
+     * it (its hold, {@link HeadMoveStep#EVIDENCE_MILLIS}): the person reads the next instruction while that frame is
+     * captured and processed, instead of after, so a person who reacts to it is not kept waiting for the hold
+     * (docs/liveness.md, "Owner's time to unlock"). The decision is unchanged: the next challenge starts only when the
+     * current one is confirmed. Should the hold fail, the current instruction shows again a frame later, and the next
+     * one not again before the current is confirmed. A person takes 0.5 s or more to start on an instruction, so has
+     * not moved on a preview taken back within a frame; one who did would end the session with
+     * {@link Reason#WRONG_MOVEMENT}. {@code facegate liveness-eval --unlock-time} counts the previews taken back.
      */
     public int shown() {
         return state == State.RUNNING && step != null && step.confirming() && index + 1 < challenges.size() ? index + 1 : index;
@@ -257,7 +256,7 @@ public final class ChallengeSession {
 
     /** The sentence to show now ({@link #shown}), or for a passive session a neutral one; empty once decided. */
     public String instruction() {
-        if (state != State.RUNNING || index >= challenges.size()) return "";
+        if (state != State.RUNNING) return "";
         return passive ? "Look at the screen." : challenges.get(shown()).instruction();
     }
 

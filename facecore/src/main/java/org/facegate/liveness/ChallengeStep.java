@@ -28,7 +28,7 @@ abstract class ChallengeStep {
     private final boolean guarded;
     /** Per direction of {@link Challenge#MOVEMENTS}: the smallest offset from neutral seen in this step, at least 0. */
     private final float[] closest = new float[Challenge.MOVEMENTS.length];
-    private boolean started;
+    private boolean started, previewing, previewTakenBack;
     private String wrong = "";
 
     /**
@@ -44,7 +44,12 @@ abstract class ChallengeStep {
     /** Takes the next frame with a face. */
     final Status offer(LivenessFrame frame) {
         if (movedWrong(frame.pose()) && guarded) return Status.WRONG_MOVEMENT;
-        return progress(frame) ? Status.DONE : Status.RUNNING;
+        boolean done = progress(frame), pending = !done && evidencePending();
+        // a preview taken back is not shown again in this step: the screen does not flicker between two instructions,
+        // and a live attacker learns that one frame passed at most once per challenge
+        if (previewing && !pending && !done) previewTakenBack = true;
+        previewing = pending && !previewTakenBack;
+        return done ? Status.DONE : Status.RUNNING;
     }
 
     /** Updates {@link #closest} with this pose; whether it moved wrong. */
@@ -77,10 +82,18 @@ abstract class ChallengeStep {
     abstract boolean progress(LivenessFrame frame);
 
     /**
-     * Whether the person has done what this step asks and it waits only for frames that confirm it, so the next
-     * instruction may show ({@link ChallengeSession#shown}). False for a blink: closed eyes read nothing.
+     * Whether the next instruction may show ({@link ChallengeSession#shown}): the last frame left the step waiting only
+     * for frames that confirm it ({@link #evidencePending}), and no earlier preview in this step was taken back.
      */
-    boolean confirming() {
+    final boolean confirming() {
+        return previewing;
+    }
+
+    /**
+     * Whether the person has done what this step asks and it waits only for frames that confirm it. False for a blink:
+     * closed eyes read nothing.
+     */
+    boolean evidencePending() {
         return false;
     }
 

@@ -149,7 +149,7 @@ final class HeadMoveStep extends ChallengeStep {
 
     /** The movement is made and the last frame showed the parallax: only the hold is to come. */
     @Override
-    boolean confirming() {
+    boolean evidencePending() {
         return evidence.pending();
     }
 

@@ -215,4 +215,48 @@ public class ChallengeSessionTest {
         assertEquals(1, total, 1e-12);
         assertEquals(1.0 / 8, ChallengeSession.odds(Challenge.BLINK), 0);
     }
+
+    /**
+     * The preview of the next instruction ({@link ChallengeStep#confirming}, behind {@link ChallengeSession#shown}) on a
+     * step scripted frame by frame: shown while the evidence is pending, taken back when it is not, and not shown again
+     * in the same step however often the evidence comes back (the screen does not flicker); the frame that completes
+     * the step is no take-back.
+     */
+    @Test
+    public void aPreviewTakenBackIsNotShownAgainInTheStep() {
+        boolean[][] pendingThenDone = {{false, false}, {true, false}, {true, false}, {false, false}, {true, false}, {true, false}, {false, true}};
+        boolean[] expected = {false, true, true, false, false, false, false};
+        Scripted step = new Scripted(pendingThenDone);
+        for (int i = 0; i < pendingThenDone.length; i++) {
+            ChallengeStep.Status status = step.offer(still(100L * i));
+            assertEquals("frame " + i, expected[i], step.confirming());
+            assertEquals("frame " + i, pendingThenDone[i][1] ? ChallengeStep.Status.DONE : ChallengeStep.Status.RUNNING, status);
+        }
+        Scripted completed = new Scripted(new boolean[][] {{true, false}, {false, true}});
+        completed.offer(still(0));
+        assertTrue(completed.confirming());
+        completed.offer(still(100));
+        assertTrue("no preview once done", !completed.confirming());
+    }
+
+    /** A head-movement step whose evidence and completion are given per frame instead of measured. */
+    private static final class Scripted extends ChallengeStep {
+        private final boolean[][] script;
+        private int frame = -1;
+
+        Scripted(boolean[][] script) {
+            super(Challenge.TURN_LEFT, new HeadPose(0, 0, 0), true);
+            this.script = script;
+        }
+
+        @Override
+        boolean progress(LivenessFrame f) {
+            return script[++frame][1];
+        }
+
+        @Override
+        boolean evidencePending() {
+            return script[frame][0];
+        }
+    }
 }

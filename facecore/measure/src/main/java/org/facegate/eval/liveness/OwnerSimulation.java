@@ -93,18 +93,20 @@ public final class OwnerSimulation {
                     if (f.hasFace() && first[0] < 0) first[0] = f.timeMillis();
                     last[0] = f.timeMillis();
                     if (session.offer(f) != ChallengeSession.State.RUNNING) return false;
-                    if (first[0] >= 0 && session.shown() != shown[0]) {
-                        if (session.shown() < shown[0]) withdrawn[0]++;
-                        shown[0] = session.shown();
-                        long react = f.timeMillis() + latency + REACTION_MILLIS + Math.round((2 * random.nextDouble() - 1) * REACTION_JITTER_MILLIS);
-                        if (action[0] != null && f.timeMillis() >= start[0]) {
+                    int now = session.shown();
+                    if (first[0] >= 0 && now != shown[0]) {
+                        if (now < shown[0]) withdrawn[0]++;
+                        shown[0] = now;
+                        long seen = f.timeMillis() + latency;
+                        long react = seen + REACTION_MILLIS + Math.round((2 * random.nextDouble() - 1) * REACTION_JITTER_MILLIS);
+                        if (action[0] != null && seen >= start[0]) {
                             // the action under way becomes the one before; one not yet started is simply replaced
                             action[1] = action[0];
                             start[1] = start[0];
                         }
                         // a movement under way is finished first
                         long busyUntil = action[1] == null ? Long.MIN_VALUE : start[1] + duration(action[1]);
-                        action[0] = session.challenges().get(shown[0]);
+                        action[0] = session.challenges().get(now);
                         start[0] = Math.max(react, busyUntil);
                     }
                     return true;
