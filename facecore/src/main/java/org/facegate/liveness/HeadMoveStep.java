@@ -10,7 +10,7 @@ import java.util.Locale;
  * <p>The movement is measured from where it starts: the point closest to the session's neutral pose the head reached in
  * the asked direction during this step (a head still turned from the previous challenge must come back first, so
  * coming back is never the movement). The pixels are tracked ({@link ParallaxTracker}) from the last frame at that
- * point (or within {@link #REFERENCE_SLACK} of it while the head still comes back on the other axis): textured points
+ * point (or within {@link #REFERENCE_SLACK} of it while the head comes back from the previous challenge): textured points
  * on the eye and mouth corners and the brows, which lie roughly in one plane, give the homography a flat face would
  * follow, and the nose, which stands in front of that plane, must have moved against
  * it in the asked direction (each step's gain counted up to {@link #STEP_PARALLAX_FACTOR} times what that step's
@@ -71,27 +71,35 @@ final class HeadMoveStep extends ChallengeStep {
     static final float STEP_PARALLAX_FACTOR = 2f;
     /**
      * Degrees past the start of the movement within which the tracking's reference still follows a head that is
-     * {@link #settling}. A head coming back from the previous challenge's movement in another direction reads the
-     * asked offset 0.4-1.4 degrees past its start while it comes back, so with the reference taken only at or behind
-     * the start it stayed on the frame where the head began to come back: in 50 sessions of the simulated owner at 6
-     * fps, 3 of the 6 refused were tracked from a head still pitched down 36 degrees or turned 16, and the other axis's
-     * return raised the anchors' residual to 0.10-0.13 eye spans (0.05 from a head at rest). The slack applies only
-     * while the other axis moves: applied always, it moved the reference of a blurred flat photo turned from rest
-     * (SyntheticHeadTest's Ed_Mekertichian) by a frame, and that photo passed. The movement itself is still measured
-     * from its start.
+     * coming back from the previous challenge's movement on the other axis ({@link #returning}). While it comes back
+     * the mesh reads the asked offset 0.4-1.4 degrees past its start, so with the reference taken only at or behind the
+     * start it stayed on the frame where the head began to come back: in 50 sessions of the simulated owner at 6 fps,
+     * 3 of the 6 refused were tracked from a head still pitched down 36 degrees or turned 16, and the other axis's
+     * return raised the anchors' residual to 0.10-0.13 eye spans (0.05 from a head at rest). The movement itself is
+     * still measured from its start. The slack is limited to that return: applied in every step, it moved the
+     * reference of a blurred flat photo turned from rest (SyntheticHeadTest's Ed_Mekertichian) by a frame, and that
+     * photo passed; and a gate an attacker's own wobble could open would let a photo choose its reference.
      */
     static final float REFERENCE_SLACK = 2f;
     /**
-     * Degrees the other axis (pitch for a turn, yaw for a nod) moved since the reference for the head to count as
-     * still coming back from another movement ({@link #REFERENCE_SLACK}): above the mesh's jitter on a still head (up to
-     * 1.6 degrees between frames on the simulated owner at rest), under a return (4-15 degrees between frames at 6 fps).
+     * The return: a step whose first frame has the other axis (pitch for a turn, yaw for a nod) at least this far from
+     * the session's first pose begins with the head coming back from the previous challenge (whose movement was at
+     * least {@link #MIN_DEGREES}). The first step of a session begins at that pose, so it never has the slack: a photo
+     * reaches a later step only by passing a challenge first.
      */
-    static final float SETTLE_DEGREES = 3f;
+    static final float RETURN_FROM_DEGREES = MIN_DEGREES / 2;
+    /**
+     * The return ends on the first frame with the other axis within this of the session's first pose: above the
+     * mesh's jitter on a still head (up to 1.6 degrees between frames on the simulated owner at rest).
+     */
+    static final float SETTLED_DEGREES = 3f;
     /** Tracking error a step may add beyond what its rotation explains, eye spans. */
     static final float STEP_TOLERANCE = 0.005f;
 
     private ParallaxTracker tracker;
     private HeadPose reference;
+    /** The step began with the head coming back on the other axis, and it has not yet come near rest: {@link #REFERENCE_SLACK}. */
+    private boolean returning, begun;
     /** The parallax so far, each step's gain limited to what its rotation explains; the tracker's sum and the offset at the last frame. */
     private float explainedParallax, trackedBefore, offsetBefore;
     private final EvidenceWindow evidence = new EvidenceWindow(EVIDENCE_MILLIS);
@@ -109,8 +117,13 @@ final class HeadMoveStep extends ChallengeStep {
     boolean progress(LivenessFrame frame) {
         float start = closest(challenge);
         float offset = challenge.offset(frame.pose(), neutral());
-        if (tracker == null || offset <= start || offset <= start + REFERENCE_SLACK && settling(frame.pose())) {
-            // at (or behind) the start of the movement, or near it while the head still comes back: track from here
+        float other = otherAxisFromNeutral(frame.pose());
+        if (!begun) returning = other >= RETURN_FROM_DEGREES;
+        begun = true;
+        boolean slack = returning && offset <= start + REFERENCE_SLACK;
+        if (other < SETTLED_DEGREES) returning = false;
+        if (tracker == null || offset <= start || slack) {
+            // at (or behind) the start of the movement, or near it while the head comes back: track from here
             tracker = new ParallaxTracker(frame.image(), frame.luma(), frame.mesh());
             reference = frame.pose();
             explainedParallax = trackedBefore = 0;
@@ -150,10 +163,14 @@ final class HeadMoveStep extends ChallengeStep {
         return false;
     }
 
-    /** Whether the head moved on the other axis by {@link #SETTLE_DEGREES} or more since the reference. */
-    private boolean settling(HeadPose pose) {
-        float other = challenge.vertical() ? pose.yaw() - reference.yaw() : pose.pitch() - reference.pitch();
-        return Math.abs(other) >= SETTLE_DEGREES;
+    /** How far the other axis (yaw for a nod, pitch for a turn) is from the session's first pose, degrees. */
+    private float otherAxisFromNeutral(HeadPose pose) {
+        return Math.abs(challenge.vertical() ? pose.yaw() - neutral().yaw() : pose.pitch() - neutral().pitch());
+    }
+
+    /** Whether the head is still coming back on the other axis from the previous challenge ({@link #REFERENCE_SLACK}). */
+    boolean returning() {
+        return returning;
     }
 
     /** Adds the tracker's last step, no more than the step's rotation explains ({@link #STEP_PARALLAX_FACTOR}). */

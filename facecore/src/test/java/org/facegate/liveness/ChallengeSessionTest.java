@@ -239,6 +239,35 @@ public class ChallengeSessionTest {
         assertTrue("no preview once done", !completed.confirming());
     }
 
+    /**
+     * The reference slack's window ({@link HeadMoveStep#returning}): only a step that begins with the head well off the
+     * session's first pose on the other axis (coming back from the previous challenge's movement), and only until the
+     * head first comes near that pose; never a step that begins at rest, as the first of every session does, so a
+     * photo cannot open it by wobbling.
+     */
+    @Test
+    public void theReferenceSlackIsOnlyForTheReturnFromThePreviousMovement() {
+        HeadPose neutral = new HeadPose(0, 0, 0);
+        HeadMoveStep afterNod = new HeadMoveStep(Challenge.TURN_LEFT, neutral);
+        float[] pitch = {25, 12, 2, 10, 0};
+        boolean[] returning = {true, true, false, false, false};
+        for (int i = 0; i < pitch.length; i++) {
+            afterNod.offer(posed(167L * i, 0, -pitch[i]));
+            assertEquals("pitch " + pitch[i] + " (frame " + i + ")", returning[i], afterNod.returning());
+        }
+        HeadMoveStep fromRest = new HeadMoveStep(Challenge.TURN_LEFT, neutral);
+        for (int i = 0; i < pitch.length; i++) {
+            fromRest.offer(posed(167L * i, 0, i == 0 ? 0 : -pitch[i]));
+            assertTrue("a step begun at rest never has the slack (frame " + i + ")", !fromRest.returning());
+        }
+        HeadMoveStep afterTurn = new HeadMoveStep(Challenge.LOOK_UP, neutral);
+        afterTurn.offer(posed(0, 20, 0));
+        assertTrue("a nod after a turn: the other axis is yaw", afterTurn.returning());
+        HeadMoveStep slightlyOff = new HeadMoveStep(Challenge.TURN_LEFT, neutral);
+        slightlyOff.offer(posed(0, 0, 7));
+        assertTrue("under half a movement off is no return", !slightlyOff.returning());
+    }
+
     /** A head-movement step whose evidence and completion are given per frame instead of measured. */
     private static final class Scripted extends ChallengeStep {
         private final boolean[][] script;
