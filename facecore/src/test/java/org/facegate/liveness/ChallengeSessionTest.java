@@ -219,8 +219,8 @@ public class ChallengeSessionTest {
     /**
      * The preview of the next instruction ({@link ChallengeStep#confirming}, behind {@link ChallengeSession#shown}) on a
      * step scripted frame by frame: shown while the evidence is pending, taken back when it is not, and not shown again
-     * in the same step however often the evidence comes back (the screen does not flicker); the frame that completes
-     * the step is no take-back.
+     * in the same step however often the evidence comes back (the screen does not flicker); none once the step is
+     * done (the session has moved on to the next challenge).
      */
     @Test
     public void aPreviewTakenBackIsNotShownAgainInTheStep() {
