@@ -198,7 +198,7 @@ public final class ChallengeSession {
 
     private void startStep(long timeMillis) {
         Challenge c = challenges.get(index);
-        step = c == Challenge.BLINK ? new BlinkStep(neutral, !passive) : new HeadMoveStep(c, neutral);
+        step = c == Challenge.BLINK ? new BlinkStep(neutral, !passive) : new HeadMoveStep(c, neutral, index > 0 ? challenges.get(index - 1) : null);
         stepStartMillis = timeMillis;
     }
 

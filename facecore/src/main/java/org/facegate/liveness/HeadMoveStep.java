@@ -82,10 +82,11 @@ final class HeadMoveStep extends ChallengeStep {
      */
     static final float REFERENCE_SLACK = 2f;
     /**
-     * The return: a step whose first frame has the other axis (pitch for a turn, yaw for a nod) at least this far from
-     * the session's first pose begins with the head coming back from the previous challenge (whose movement was at
-     * least {@link #MIN_DEGREES}). The first step of a session begins at that pose, so it never has the slack: a photo
-     * reaches a later step only by passing a challenge first.
+     * The return: a step that follows a movement on the other axis (pitch for a turn, yaw for a nod), whose first frame
+     * has that axis at least this far from the session's first pose, begins with the head coming back from it (the
+     * movement was at least {@link #MIN_DEGREES}). Only then: after a blink, a photo could hold a tilt (under the
+     * wrong-movement limit) through the whole next step and have the slack on every frame. So a photo gets it only
+     * after passing a head movement, which takes a head's parallax.
      */
     static final float RETURN_FROM_DEGREES = MIN_DEGREES / 2;
     /**
@@ -98,6 +99,8 @@ final class HeadMoveStep extends ChallengeStep {
 
     private ParallaxTracker tracker;
     private HeadPose reference;
+    /** The previous challenge was a movement on the other axis: the only one this step's head may come back from. */
+    private final boolean afterOtherAxis;
     /** The step began with the head coming back on the other axis, and it has not yet come near rest: {@link #REFERENCE_SLACK}. */
     private boolean returning, begun;
     /** The parallax so far, each step's gain limited to what its rotation explains; the tracker's sum and the offset at the last frame. */
@@ -108,9 +111,11 @@ final class HeadMoveStep extends ChallengeStep {
     /** The measured parallax over each of the two bounds, on the frame where it came closest to both. */
     private final float[] closest = {Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY};
 
-    HeadMoveStep(Challenge challenge, HeadPose neutral) {
+    /** @param previous the session's challenge before this one, null for its first */
+    HeadMoveStep(Challenge challenge, HeadPose neutral, Challenge previous) {
         super(challenge, neutral, true);
         if (!challenge.isMovement()) throw new IllegalArgumentException(challenge + " is no head movement");
+        afterOtherAxis = previous != null && previous.isMovement() && previous.vertical() != challenge.vertical();
     }
 
     @Override
@@ -118,7 +123,7 @@ final class HeadMoveStep extends ChallengeStep {
         float start = closest(challenge);
         float offset = challenge.offset(frame.pose(), neutral());
         float other = otherAxisFromNeutral(frame.pose());
-        if (!begun) returning = other >= RETURN_FROM_DEGREES;
+        if (!begun) returning = afterOtherAxis && other >= RETURN_FROM_DEGREES;
         begun = true;
         boolean slack = returning && offset <= start + REFERENCE_SLACK;
         if (other < SETTLED_DEGREES) returning = false;

@@ -146,7 +146,7 @@ public class ChallengeSessionTest {
         assertEquals(ChallengeStep.Status.WRONG_MOVEMENT, step.offer(posed(400, 17, 0)));
 
         // a repeated challenge: the movement counts from where the head came back to, not from neutral
-        HeadMoveStep again = new HeadMoveStep(Challenge.TURN_LEFT, neutral);
+        HeadMoveStep again = new HeadMoveStep(Challenge.TURN_LEFT, neutral, Challenge.TURN_RIGHT);
         again.offer(posed(0, 20, 0));
         again.offer(posed(100, 8, 0));
         again.offer(posed(200, 22, 0));
@@ -240,32 +240,35 @@ public class ChallengeSessionTest {
     }
 
     /**
-     * The reference slack's window ({@link HeadMoveStep#returning}): only a step that begins with the head well off the
-     * session's first pose on the other axis (coming back from the previous challenge's movement), and only until the
-     * head first comes near that pose; never a step that begins at rest, as the first of every session does, so a
-     * photo cannot open it by wobbling.
+     * The reference slack's window ({@link HeadMoveStep#returning}): only a step that follows a movement on the other
+     * axis and begins with the head well off the session's first pose on that axis (coming back from it), and only
+     * until the head first comes near that pose. Never a step that begins at rest (as the first of every session
+     * does), nor one after a blink or a movement on the same axis, where a photo held tilted could keep it open.
      */
     @Test
     public void theReferenceSlackIsOnlyForTheReturnFromThePreviousMovement() {
         HeadPose neutral = new HeadPose(0, 0, 0);
-        HeadMoveStep afterNod = new HeadMoveStep(Challenge.TURN_LEFT, neutral);
+        HeadMoveStep afterNod = new HeadMoveStep(Challenge.TURN_LEFT, neutral, Challenge.LOOK_DOWN);
         float[] pitch = {25, 12, 2, 10, 0};
         boolean[] returning = {true, true, false, false, false};
         for (int i = 0; i < pitch.length; i++) {
             afterNod.offer(posed(167L * i, 0, -pitch[i]));
             assertEquals("pitch " + pitch[i] + " (frame " + i + ")", returning[i], afterNod.returning());
         }
-        HeadMoveStep fromRest = new HeadMoveStep(Challenge.TURN_LEFT, neutral);
+        HeadMoveStep fromRest = new HeadMoveStep(Challenge.TURN_LEFT, neutral, Challenge.LOOK_DOWN);
         for (int i = 0; i < pitch.length; i++) {
             fromRest.offer(posed(167L * i, 0, i == 0 ? 0 : -pitch[i]));
             assertTrue("a step begun at rest never has the slack (frame " + i + ")", !fromRest.returning());
         }
-        HeadMoveStep afterTurn = new HeadMoveStep(Challenge.LOOK_UP, neutral);
+        HeadMoveStep afterTurn = new HeadMoveStep(Challenge.LOOK_UP, neutral, Challenge.TURN_RIGHT);
         afterTurn.offer(posed(0, 20, 0));
         assertTrue("a nod after a turn: the other axis is yaw", afterTurn.returning());
-        HeadMoveStep slightlyOff = new HeadMoveStep(Challenge.TURN_LEFT, neutral);
-        slightlyOff.offer(posed(0, 0, 7));
-        assertTrue("under half a movement off is no return", !slightlyOff.returning());
+        Object[][] none = {{null, 10f}, {Challenge.BLINK, 10f}, {Challenge.TURN_RIGHT, 10f}, {Challenge.LOOK_DOWN, 7f}};
+        for (Object[] c : none) {
+            HeadMoveStep step = new HeadMoveStep(Challenge.TURN_LEFT, neutral, (Challenge) c[0]);
+            step.offer(posed(0, 0, (Float) c[1]));
+            assertTrue("after " + c[0] + ", pitched " + c[1] + " degrees: no slack", !step.returning());
+        }
     }
 
     /** A head-movement step whose evidence and completion are given per frame instead of measured. */
