@@ -14,8 +14,9 @@ import org.facegate.security.StepUp;
 /**
  * The PIN asked again before an owner action ({@link StepUp}): a dialog naming the action, checked with the gate's
  * throttle ({@link PinCheck}); a right PIN is recorded for that action and the action runs, a wrong one is said and
- * the dialog stays (OK on an empty field does nothing), Cancel does nothing but {@code cancelled}. Its field ignores touches while another window covers
- * it, and the dialog is protected like every window ({@link SecureWindows}).
+ * the dialog stays (OK on an empty field does nothing), Cancel does nothing but {@code cancelled}; if the screen is
+ * destroyed while the PIN is checked, the action does not run (a right PIN is still recorded). Its field ignores
+ * touches while another window covers it, and the dialog is protected like every window ({@link SecureWindows}).
  */
 public final class PinPrompt {
     private PinPrompt() {}
@@ -59,10 +60,17 @@ public final class PinPrompt {
             services.io.execute(() -> {
                 PinCheck.Result r = services.pinCheck().check(entered);
                 services.main.post(() -> {
-                    ok.setEnabled(true);
-                    if (r.outcome() == PinCheck.Outcome.OK) {
+                    boolean right = r.outcome() == PinCheck.Outcome.OK;
+                    if (right) {
                         services.rules().pinUsed();
                         services.stepUp.confirmed(action);
+                    }
+                    // the screen went while the PIN was checked (rotated, closed): its window and the dialog's went
+                    // with it, and dismissing a dialog whose window is gone throws. The action belonged to that
+                    // screen and does not run; a right PIN still counts for it, so doing it again asks no PIN
+                    if (screen.isDestroyed()) return;
+                    ok.setEnabled(true);
+                    if (right) {
                         d.dismiss();
                         then.run();
                     } else {

@@ -18,6 +18,7 @@ import org.facegate.enroll.EnrollActivity;
 import org.facegate.gate.GateActivity;
 import org.facegate.liveness.LivenessMode;
 import org.facegate.match.SecurityLevel;
+import org.facegate.security.StepUp;
 import org.facegate.security.Throttle;
 import org.facegate.store.FaceGateDatabase;
 import org.facegate.store.Role;
@@ -64,6 +65,31 @@ public class SettingsTest extends AppTest {
         assertEquals("Immediately", immediately.getText().toString());
         immediately.performClick();
         assertEquals(0, services.settings.gateTimeoutMs());
+    }
+
+    /**
+     * The screen rotated (destroyed) while the PIN for a weaker level was checked: the check's answer arrives on the
+     * main thread after the screen and its dialog's window are gone. On a device dismissing that dialog throws ("not
+     * attached to window manager") and would end the process; now nothing touches the dead screen, the level is not
+     * changed behind the new screen's back, and the right PIN still counts for the action, so choosing it again on
+     * the new screen asks no PIN.
+     */
+    @Test
+    public void aScreenDestroyedWhileThePinIsCheckedRunsNothing() throws Exception {
+        owner();
+        SettingsActivity s = start(SettingsActivity.class);
+        RadioGroup levels = s.findViewById(R.id.settings_levels);
+        RadioButton strict = null;
+        for (int i = 0; i < levels.getChildCount(); i++) if ("strict".equals(levels.getChildAt(i).getTag())) strict = (RadioButton) levels.getChildAt(i);
+        strict.performClick();
+        AlertDialog prompt = pinPrompt();
+        ((EditText) prompt.findViewById(R.id.pin_prompt_field)).setText(PIN);
+        prompt.getButton(AlertDialog.BUTTON_POSITIVE).performClick();
+        services.io.submit(() -> {}).get();     // the check has run and posted its answer; the main looper has not run it
+        controller(s).pause().stop().destroy();
+        idle();
+        assertEquals("not applied behind the new screen's back", "maximum", services.settings.securityLevel().name());
+        assertTrue("the right PIN counts for the action", services.stepUp.fresh(StepUp.Action.WEAKER_LEVEL));
     }
 
     @Test
