@@ -69,8 +69,8 @@ public class OwnerSimulationTest {
         try (LivenessAnalyzer analyzer = LivenessAnalyzer.open(TestData.models(), TestData.cpu())) {
             List<RgbImage> clip = LivenessData.clip();
             for (Answer a : answers) {
+                OwnerSimulation owner = OwnerSimulation.of(new HeadEvaluation(analyzer, a.fps(), false, null), clip, 12);
                 for (long seed = 0; seed < 3; seed++) {
-                    OwnerSimulation owner = OwnerSimulation.of(new HeadEvaluation(analyzer, a.fps(), false, null), clip, 12);
                     ChallengeSession s = new ChallengeSession(List.of(a.order()), ChallengeSession.MILLIS_PER_CHALLENGE, IdentityCheck.ANYONE, 1);
                     owner.answer(new Replay(analyzer, Replay.CAPTURE_FPS, a.fps(), false), s, a.fps(), seed);
                     String what = List.of(a.order()) + " at " + a.fps() + " fps, seed " + seed + ": " + s.describe();
