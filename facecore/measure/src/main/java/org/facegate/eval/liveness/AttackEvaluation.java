@@ -70,6 +70,12 @@ public final class AttackEvaluation {
          * correlation was below {@link BlinkDetector#CORRELATION_CLOSED}: how close the attacks came to a closure.
          */
         public float minOtherEye = Float.POSITIVE_INFINITY;
+        /**
+         * How close the pixels came to confirming a closure on a frame the mesh read closed: the smaller of the two
+         * eyes' distances below their bounds ({@link BlinkDetector#CORRELATION_CLOSED} for the eye that changed more,
+         * {@link BlinkDetector#OTHER_EYE_CLOSED} for the other), highest over frames; a closure needs both above 0.
+         */
+        public final Closest closure = new Closest();
 
         public void add(Result o) {
             videos += o.videos;
@@ -91,6 +97,7 @@ public final class AttackEvaluation {
             minOpenness = Math.min(minOpenness, o.minOpenness);
             minCorrelation = Math.min(minCorrelation, o.minCorrelation);
             minOtherEye = Math.min(minOtherEye, o.minOtherEye);
+            closure.add(o.closure);
         }
 
         public String summary() {
@@ -106,6 +113,8 @@ public final class AttackEvaluation {
                     seen(minCorrelation, Float.POSITIVE_INFINITY), BlinkDetector.CORRELATION_CLOSED));
             sb.append(String.format(Locale.ROOT, "  lowest other-eye correlation where, besides, one eye was below %.2f %s (both eyes closed below %.2f)%n",
                     BlinkDetector.CORRELATION_CLOSED, seen(minOtherEye, Float.POSITIVE_INFINITY), BlinkDetector.OTHER_EYE_CLOSED));
+            sb.append("  closest to a closure where the mesh read closed eyes (both eyes' distance below their bounds; a closure needs both above 0): ")
+                    .append(closure).append('\n');
             sb.append(String.format(Locale.ROOT, "  largest head movement read from an attack in an asked direction %.1f deg%n", maxMovement));
             sb.append(String.format(Locale.ROOT, "  closest to passing a head challenge (parallax over the bound; a frame passes when both are at least 1): "
                     + "over the head bound %s, over 3x the tracking residual %s, the smaller of the two %s", seen(maxOverHead, Float.NEGATIVE_INFINITY),
@@ -145,6 +154,8 @@ public final class AttackEvaluation {
                             result.minOpenness = Math.min(result.minOpenness, eyes.openness());
                             if (eyes.openness() < BlinkDetector.CLOSED_BELOW && !Float.isNaN(eyes.correlation())) {
                                 result.minCorrelation = Math.min(result.minCorrelation, eyes.correlation());
+                                result.closure.offer(Math.min(BlinkDetector.CORRELATION_CLOSED - eyes.correlation(),
+                                        BlinkDetector.OTHER_EYE_CLOSED - eyes.otherEyeCorrelation()), name + " " + sessionName(s, sessions));
                                 if (eyes.correlation() < BlinkDetector.CORRELATION_CLOSED) {
                                     result.minOtherEye = Math.min(result.minOtherEye, eyes.otherEyeCorrelation());
                                 }
@@ -171,7 +182,7 @@ public final class AttackEvaluation {
             result.held.offer(s.heldMargin(), attack);
             if (s.state() == ChallengeSession.State.LIVE) {
                 accepted = true;
-                result.acceptedVideos.add(name + " passed " + (s == sessions.get(sessions.size() - 1) ? "the passive check" : s.challenges().get(0)));
+                result.acceptedVideos.add(name + " passed " + sessionName(s, sessions));
                 result.reasons.merge("live", 1, Integer::sum);
             } else {
                 result.reasons.merge(s.reason().name(), 1, Integer::sum);
@@ -182,6 +193,11 @@ public final class AttackEvaluation {
             pm[1]++;
         }
         return accepted;
+    }
+
+    /** The challenge a session asks for, or "the passive check" (the last of a video's sessions). */
+    private static String sessionName(ChallengeSession s, List<ChallengeSession> sessions) {
+        return s == sessions.get(sessions.size() - 1) ? "the passive check" : s.challenges().get(0).toString();
     }
 
     public Result result() {

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * The highest margin seen and what showed it: for attacks and flat photos, the one that came closest to passing a head
- * challenge (1 passes). Measurement code.
+ * challenge (1 passes) or to a closure of the eyes (0 passes). Measurement code.
  */
 public final class Closest {
     private float value = Float.NEGATIVE_INFINITY;

@@ -62,6 +62,7 @@ public class LivenessAttackTest {
         assertTrue("the mesh read closed eyes: " + r.summary(), r.minOpenness < BlinkDetector.CLOSED_BELOW);
         assertTrue("the eye regions were compared on such a frame: " + r.summary(), r.minCorrelation < Float.POSITIVE_INFINITY);
         assertTrue("no eye decorrelated where the mesh read closed eyes: " + r.summary(), r.minCorrelation >= BlinkDetector.CORRELATION_CLOSED);
+        assertTrue("the pixels stayed short of a closure: " + r.summary(), r.closure.value() < 0);
         assertEquals(r.summary(), 0, r.accepted);
     }
 
