@@ -71,9 +71,10 @@ public final class AttackEvaluation {
          */
         public float minOtherEye = Float.POSITIVE_INFINITY;
         /**
-         * How close the pixels came to confirming a closure on a frame the mesh read closed: the smaller of the two
+         * How close the pixels came to confirming a closure on a frame the mesh read closed: the smallest of the two
          * eyes' distances below their bounds ({@link BlinkDetector#CORRELATION_CLOSED} for the eye that changed more,
-         * {@link BlinkDetector#OTHER_EYE_CLOSED} for the other), highest over frames; a closure needs both above 0.
+         * {@link BlinkDetector#OTHER_EYE_CLOSED} for the other) and the control regions' above theirs
+         * ({@link BlinkDetector#CONTROL_CLOSED}), highest over frames; a closure needs all three above 0.
          */
         public final Closest closure = new Closest();
 
@@ -113,7 +114,8 @@ public final class AttackEvaluation {
                     seen(minCorrelation, Float.POSITIVE_INFINITY), BlinkDetector.CORRELATION_CLOSED));
             sb.append(String.format(Locale.ROOT, "  lowest other-eye correlation where, besides, one eye was below %.2f %s (both eyes closed below %.2f)%n",
                     BlinkDetector.CORRELATION_CLOSED, seen(minOtherEye, Float.POSITIVE_INFINITY), BlinkDetector.OTHER_EYE_CLOSED));
-            sb.append("  closest to a closure where the mesh read closed eyes (both eyes' distance below their bounds; a closure needs both above 0): ")
+            sb.append(String.format(Locale.ROOT, "  closest to a closure where the mesh read closed eyes (the eyes' distances below %.2f and %.2f, the controls' above %.2f;"
+                    + " a closure needs all above 0): ", BlinkDetector.CORRELATION_CLOSED, BlinkDetector.OTHER_EYE_CLOSED, BlinkDetector.CONTROL_CLOSED))
                     .append(closure).append('\n');
             sb.append(String.format(Locale.ROOT, "  largest head movement read from an attack in an asked direction %.1f deg%n", maxMovement));
             sb.append(String.format(Locale.ROOT, "  closest to passing a head challenge (parallax over the bound; a frame passes when both are at least 1): "
@@ -154,8 +156,8 @@ public final class AttackEvaluation {
                             result.minOpenness = Math.min(result.minOpenness, eyes.openness());
                             if (eyes.openness() < BlinkDetector.CLOSED_BELOW && !Float.isNaN(eyes.correlation())) {
                                 result.minCorrelation = Math.min(result.minCorrelation, eyes.correlation());
-                                result.closure.offer(Math.min(BlinkDetector.CORRELATION_CLOSED - eyes.correlation(),
-                                        BlinkDetector.OTHER_EYE_CLOSED - eyes.otherEyeCorrelation()), name + " " + sessionName(s, sessions));
+                                float pixels = Math.min(BlinkDetector.CORRELATION_CLOSED - eyes.correlation(), BlinkDetector.OTHER_EYE_CLOSED - eyes.otherEyeCorrelation());
+                                result.closure.offer(Math.min(pixels, eyes.controlCorrelation() - BlinkDetector.CONTROL_CLOSED), name + " " + sessionName(s, sessions));
                                 if (eyes.correlation() < BlinkDetector.CORRELATION_CLOSED) {
                                     result.minOtherEye = Math.min(result.minOtherEye, eyes.otherEyeCorrelation());
                                 }
