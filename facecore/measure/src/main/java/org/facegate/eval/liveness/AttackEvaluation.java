@@ -174,7 +174,7 @@ public final class AttackEvaluation {
         for (ChallengeSession s : sessions) {
             s.finish();
             result.maxMovement = Math.max(result.maxMovement, s.bestMovement());
-            String attack = name + " " + s.challenges().get(0);
+            String attack = name + " " + sessionName(s, sessions);
             float[] m = s.parallaxMargins();
             if (m != null && !Float.isNaN(m[0]) && !Float.isNaN(m[1])) {
                 result.onOneFrame.offer(Math.min(m[0], m[1]), attack);
