@@ -92,6 +92,16 @@ final class LivenessEvalCommand implements Callable<Integer> {
     @Option(names = "--sessions", defaultValue = "100", description = "with --unlock-time: active sessions simulated (default: ${DEFAULT-VALUE})")
     int sessions;
 
+    @Option(names = "--reaction-ms", paramLabel = "MS", defaultValue = "" + OwnerSimulation.REACTION_MILLIS,
+            description = "with --unlock-time: the simulated owner's mean reaction to an instruction, +- " + OwnerSimulation.REACTION_JITTER_MILLIS + " ms (default: ${DEFAULT-VALUE}, an assumption)")
+    long reactionMillis;
+
+    @Option(names = "--move-ms", paramLabel = "MS", defaultValue = "" + HeadMotion.MOVE_MILLIS,
+            description = "with --unlock-time: the simulated owner's time to turn or nod " + HeadMotion.PEAK_DEGREES + " deg, and again to come back; held "
+                    + HeadMotion.HOLD_MILLIS + " ms "
+                    + "(default: ${DEFAULT-VALUE}, an assumption)")
+    long moveMillis;
+
     @Option(names = "--lfw", paramLabel = "LFW_DIR", description = "with --passive-model: also score the model on real LFW photos")
     Path lfw;
 
@@ -298,6 +308,10 @@ final class LivenessEvalCommand implements Callable<Integer> {
     }
 
     private int unlockTime(PrintWriter out, String rate) throws Exception {
+        if (reactionMillis < OwnerSimulation.REACTION_JITTER_MILLIS) {
+            throw new CliException("--reaction-ms must be at least its jitter, " + OwnerSimulation.REACTION_JITTER_MILLIS + " ms, got " + reactionMillis);
+        }
+        if (moveMillis <= 0) throw new CliException("--move-ms must be positive, got " + moveMillis);
         List<Path> files = clipFrames(unlockTime);
         List<RgbImage> images = read(files);
         out.printf(Locale.ROOT, "time to unlock from the first frame with a face to the decision, replayed at %s%n", rate);
@@ -318,7 +332,8 @@ final class LivenessEvalCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "off (the identity vote: 2 frames agreeing): %s, over %d windows of the real clip%n", vote.unlockTimes(), vote.sessions());
             SessionTally passive = ev.sessions(() -> ChallengeSession.passive(IdentityCheck.ANYONE, 8000), processFps, realCost, 1);
             out.printf(Locale.ROOT, "passive (a natural blink, 8 s): %s; %s, over windows of the real clip%n", passive.unlockTimes(), passive.summary());
-            OwnerSimulation owner = OwnerSimulation.of(new HeadEvaluation(analyzer, processFps, realCost, null), images, CLIP_FPS);
+            HeadMotion motion = new HeadMotion(HeadMotion.PEAK_DEGREES, moveMillis, HeadMotion.HOLD_MILLIS);
+            OwnerSimulation owner = OwnerSimulation.of(new HeadEvaluation(analyzer, processFps, realCost, null), images, CLIP_FPS, reactionMillis, motion);
             SessionTally active = new SessionTally();
             Random random = new Random(1);
             Replay replay = new Replay(analyzer, Replay.CAPTURE_FPS, processFps, realCost);
@@ -329,9 +344,9 @@ final class LivenessEvalCommand implements Callable<Integer> {
                 active.add(session.challenges(), session, a.millis());
                 withdrawn += a.withdrawn();
             }
-            out.printf(Locale.ROOT, "active (3 challenges, simulated owner: reaction %d +- %d ms, movements of %.0f deg in %d ms, the clip's own blink): %s; %s%n",
-                    OwnerSimulation.REACTION_MILLIS, OwnerSimulation.REACTION_JITTER_MILLIS, HeadMotion.PEAK_DEGREES,
-                    HeadMotion.MOVE_MILLIS, active.unlockTimes(), active.summary());
+            out.printf(Locale.ROOT, "active (3 challenges, simulated owner: reaction %d +- %d ms, movements of %.0f deg in %d ms, held %d ms, the clip's own blink): %s; %s%n",
+                    reactionMillis, OwnerSimulation.REACTION_JITTER_MILLIS, motion.peakDegrees(), motion.moveMillis(), motion.holdMillis(),
+                    active.unlockTimes(), active.summary());
             if (!active.rejected().isEmpty()) out.println("  rejected: " + active.rejected());
             // the next instruction shows once a movement awaits only its hold (ChallengeSession.shown); a failed hold takes it back
             out.printf(Locale.ROOT, "  instructions shown early and taken back: %d in %d sessions%n", withdrawn, sessions);

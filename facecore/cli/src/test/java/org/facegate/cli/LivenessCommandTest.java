@@ -110,5 +110,10 @@ public class LivenessCommandTest {
         assertTrue(err, err.contains("--process-fps must be positive"));
         assertEquals(2, run("liveness-eval", "--clip", tmp.getRoot().toString(), "--timings", "0"));
         assertTrue(err, err.contains("--timings must be at least 1, got 0"));
+        // checked before the clip is read: a reaction shorter than its jitter would start some movements before the instruction
+        assertEquals(2, run("liveness-eval", "--unlock-time", tmp.getRoot().toString(), "--reaction-ms", "150"));
+        assertTrue(err, err.contains("--reaction-ms must be at least its jitter, 200 ms, got 150"));
+        assertEquals(2, run("liveness-eval", "--unlock-time", tmp.getRoot().toString(), "--move-ms", "0"));
+        assertTrue(err, err.contains("--move-ms must be positive, got 0"));
     }
 }

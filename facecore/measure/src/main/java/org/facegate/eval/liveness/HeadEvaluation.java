@@ -46,7 +46,7 @@ public final class HeadEvaluation {
     /** Pause between the movements of a sequence. */
     public static final long PAUSE_MILLIS = 400;
     /** Length of a one-movement video: still, the movement, still again. */
-    public static final long DURATION_MILLIS = START_MILLIS + HeadMotion.MILLIS + 700;
+    public static final long DURATION_MILLIS = START_MILLIS + HeadMotion.RELAXED.millis() + 700;
 
     private final LivenessAnalyzer analyzer;
     private final Replay replay;
@@ -102,7 +102,7 @@ public final class HeadEvaluation {
                 ChallengeSession s = ChallengeSession.of(IdentityCheck.ANYONE, c);
                 long[] times = {-1, 0};
                 replay.play(DURATION_MILLIS, seed, (i, t) -> {
-                    double[] pose = HeadMotion.pose(c, t - START_MILLIS, HeadMotion.PEAK_DEGREES);
+                    double[] pose = HeadMotion.RELAXED.pose(c, t - START_MILLIS);
                     return head.frame(pose[0], pose[1], scale, AttackEvaluation.WIDTH, AttackEvaluation.HEIGHT, degradation, i, seed);
                 }, f -> {
                     if (f.hasFace() && times[0] < 0) times[0] = f.timeMillis();
@@ -133,10 +133,10 @@ public final class HeadEvaluation {
         List<List<Challenge>> orders = allOrders(ChallengeSession.ACTIVE_CHALLENGES);
         List<ChallengeSession> sessions = new ArrayList<>();
         for (List<Challenge> o : orders) sessions.add(new ChallengeSession(o, ChallengeSession.MILLIS_PER_CHALLENGE, IdentityCheck.ANYONE, 1));
-        long step = HeadMotion.MILLIS + PAUSE_MILLIS;
+        long step = HeadMotion.RELAXED.millis() + PAUSE_MILLIS;
         replay.play(START_MILLIS + moves.size() * step + 500, seed, (i, t) -> {
             int k = (int) Math.max(0, Math.min(moves.size() - 1, (t - START_MILLIS) / step));
-            double[] pose = HeadMotion.pose(moves.get(k), t - START_MILLIS - k * step, HeadMotion.PEAK_DEGREES);
+            double[] pose = HeadMotion.RELAXED.pose(moves.get(k), t - START_MILLIS - k * step);
             return head.frame(pose[0], pose[1], scale, AttackEvaluation.WIDTH, AttackEvaluation.HEIGHT, degradation, i, seed);
         }, f -> {
             boolean running = false;

@@ -3,30 +3,46 @@ package org.facegate.eval.liveness;
 import org.facegate.liveness.Challenge;
 
 /**
- * How a synthetic head performs one movement: still for a moment, then to {@link #PEAK_DEGREES} in the asked direction
- * in {@link #MOVE_MILLIS} (smoothly, as a person does), held for {@link #HOLD_MILLIS}, and back in
- * {@link #MOVE_MILLIS}. These timings are assumptions (a relaxed, deliberate movement), not measurements of people.
+ * How a synthetic head performs one movement: still for a moment, then to {@code peakDegrees} in the asked direction in
+ * {@code moveMillis} (smoothly, as a person does), held for {@code holdMillis}, and back in {@code moveMillis}.
+ *
+ * @param peakDegrees how far a movement goes
+ * @param moveMillis  the time out, and again the time back
+ * @param holdMillis  the time held at the peak
  */
-public final class HeadMotion {
-    /** How far a movement goes: the challenges ask for 15 degrees, "slightly"; a relaxed turn goes further. */
+public record HeadMotion(double peakDegrees, long moveMillis, long holdMillis) {
+    /**
+     * The relaxed movement's timings: 25 degrees (the challenges ask for 15, "slightly"; a relaxed movement goes further),
+     * 500 ms out, held 300 ms, 500 ms back. Assumptions (a relaxed, deliberate movement), not measurements of people.
+     */
     public static final double PEAK_DEGREES = 25;
     public static final long MOVE_MILLIS = 500, HOLD_MILLIS = 300;
-    /** Time from a movement's start to its return to rest. */
-    public static final long MILLIS = 2 * MOVE_MILLIS + HOLD_MILLIS;
+    /** The movement every measurement uses unless told otherwise. */
+    public static final HeadMotion RELAXED = new HeadMotion(PEAK_DEGREES, MOVE_MILLIS, HOLD_MILLIS);
 
-    private HeadMotion() {}
+    public HeadMotion {
+        if (!(peakDegrees > 0) || moveMillis <= 0 || holdMillis < 0) {
+            throw new IllegalArgumentException("a movement needs a positive peak and time out, and a hold >= 0: " + peakDegrees + " deg, "
+                    + moveMillis + " ms, held " + holdMillis + " ms");
+        }
+    }
+
+    /** Time from a movement's start to its return to rest. */
+    public long millis() {
+        return 2 * moveMillis + holdMillis;
+    }
 
     /**
      * Yaw and pitch, degrees, {@code t} ms after the movement started (0 before it starts and after it ends); a blink
      * does not move the head.
      */
-    public static double[] pose(Challenge movement, long t, double peak) {
+    public double[] pose(Challenge movement, long t) {
         double a;
-        if (t <= 0 || t >= MILLIS) a = 0;
-        else if (t < MOVE_MILLIS) a = ease((double) t / MOVE_MILLIS);
-        else if (t <= MOVE_MILLIS + HOLD_MILLIS) a = 1;
-        else a = ease((double) (MILLIS - t) / MOVE_MILLIS);
-        double deg = peak * a;
+        if (t <= 0 || t >= millis()) a = 0;
+        else if (t < moveMillis) a = ease((double) t / moveMillis);
+        else if (t <= moveMillis + holdMillis) a = 1;
+        else a = ease((double) (millis() - t) / moveMillis);
+        double deg = peakDegrees * a;
         switch (movement) {
             case TURN_LEFT: return new double[] {deg, 0};
             case TURN_RIGHT: return new double[] {-deg, 0};

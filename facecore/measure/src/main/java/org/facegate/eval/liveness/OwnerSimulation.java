@@ -11,33 +11,43 @@ import org.facegate.liveness.ChallengeSession;
 /**
  * A simulated owner answering an active session, for the time an unlock takes: a {@link SyntheticHead} textured from
  * a real clip of the owner, which reads each instruction when the phone shows it (one processing time after the frame
- * that brought it up: {@link ChallengeSession#shown}), reacts after {@link #REACTION_MILLIS} (+- {@link #REACTION_JITTER_MILLIS}), and
- * performs it: a head movement as {@link HeadMotion} does it, or a blink, played from the clip's own frames of a real
+ * that brought it up: {@link ChallengeSession#shown}), reacts after a reaction time (by default {@link #REACTION_MILLIS}, always +-
+ * {@link #REACTION_JITTER_MILLIS}), and performs it: a head movement as its {@link HeadMotion} does it, or a blink, played from the clip's own frames of a real
  * blink. The reaction time and the movement's speed are assumptions, so the times it gives are the pipeline's share
  * of an unlock plus those assumptions, not a measurement of people.
  */
 public final class OwnerSimulation {
-    /** Mean reaction time to a new instruction (read a short sentence, start moving). */
+    /** Mean reaction time to a new instruction (read a short sentence, start moving): the default, an assumption. */
     public static final long REACTION_MILLIS = 700, REACTION_JITTER_MILLIS = 200;
 
     private final SyntheticHead rest;
     private final List<SyntheticHead> blink;
     private final double blinkFrameMillis, scale;
     private final int width, height;
+    private final long reactionMillis;
+    private final HeadMotion motion;
 
     /**
      * @param rest             the owner's head with open eyes
      * @param blink            heads made from consecutive frames of a real blink (eyes closing and reopening)
      * @param blinkFrameMillis the time between those frames in the clip
      * @param scale            clip pixels to frame pixels
+     * @param reactionMillis   mean time from an instruction showing to the owner starting on it
+     * @param motion           how the owner makes each head movement
      */
-    public OwnerSimulation(SyntheticHead rest, List<SyntheticHead> blink, double blinkFrameMillis, double scale, int width, int height) {
+    public OwnerSimulation(SyntheticHead rest, List<SyntheticHead> blink, double blinkFrameMillis, double scale, int width, int height,
+            long reactionMillis, HeadMotion motion) {
+        if (reactionMillis < REACTION_JITTER_MILLIS) {
+            throw new IllegalArgumentException("reaction time must be at least its jitter, " + REACTION_JITTER_MILLIS + " ms: " + reactionMillis);
+        }
         this.rest = rest;
         this.blink = blink;
         this.blinkFrameMillis = blinkFrameMillis;
         this.scale = scale;
         this.width = width;
         this.height = height;
+        this.reactionMillis = reactionMillis;
+        this.motion = motion;
     }
 
     /** Clip frames (1-based) the owner is made of: eyes open, and a real blink (closing from 21, open again at 24). */
@@ -46,14 +56,20 @@ public final class OwnerSimulation {
     /**
      * The owner of the real selfie clip ({@code shared/eval/liveness}, frames captured at {@code clipFps}): heads of the
      * mesh's depth from {@link #OPEN_FRAME} and from the blink's frames, shown at 3/4 of the clip's size (its 480x854
-     * frames as 360x640, a phone's analysis frame).
+     * frames as 360x640, a phone's analysis frame), reacting and moving as given.
      */
-    public static OwnerSimulation of(HeadEvaluation heads, List<RgbImage> clip, double clipFps) {
+    public static OwnerSimulation of(HeadEvaluation heads, List<RgbImage> clip, double clipFps, long reactionMillis, HeadMotion motion) {
         SyntheticHead rest = head(heads, clip.get(OPEN_FRAME - 1));
         List<SyntheticHead> blink = new ArrayList<>();
         for (int i = BLINK_FROM; i <= BLINK_TO; i++) blink.add(head(heads, clip.get(i - 1)));
         RgbImage first = clip.get(0);
-        return new OwnerSimulation(rest, blink, 1000 / clipFps, 0.75, (int) Math.round(first.width() * 0.75), (int) Math.round(first.height() * 0.75));
+        return new OwnerSimulation(rest, blink, 1000 / clipFps, 0.75, (int) Math.round(first.width() * 0.75), (int) Math.round(first.height() * 0.75),
+                reactionMillis, motion);
+    }
+
+    /** {@link #of} with the default owner: {@link #REACTION_MILLIS}, {@link HeadMotion#RELAXED}. */
+    public static OwnerSimulation of(HeadEvaluation heads, List<RgbImage> clip, double clipFps) {
+        return of(heads, clip, clipFps, REACTION_MILLIS, HeadMotion.RELAXED);
     }
 
     private static SyntheticHead head(HeadEvaluation heads, RgbImage image) {
@@ -98,7 +114,7 @@ public final class OwnerSimulation {
                         if (now < shown[0]) withdrawn[0]++;
                         shown[0] = now;
                         long seen = f.timeMillis() + latency;
-                        long react = seen + REACTION_MILLIS + Math.round((2 * random.nextDouble() - 1) * REACTION_JITTER_MILLIS);
+                        long react = seen + reactionMillis + Math.round((2 * random.nextDouble() - 1) * REACTION_JITTER_MILLIS);
                         if (action[0] != null && seen >= start[0]) {
                             // the action under way becomes the one before; one not yet started is simply replaced
                             action[1] = action[0];
@@ -116,7 +132,7 @@ public final class OwnerSimulation {
     }
 
     private long duration(Challenge c) {
-        return c == Challenge.BLINK ? Math.round(blink.size() * blinkFrameMillis) : HeadMotion.MILLIS;
+        return c == Challenge.BLINK ? Math.round(blink.size() * blinkFrameMillis) : motion.millis();
     }
 
     /** The frame {@code t} ms into {@code action} (before it or with none: the owner at rest). */
@@ -126,7 +142,7 @@ public final class OwnerSimulation {
             SyntheticHead h = k >= 0 && k < blink.size() ? blink.get(k) : rest;
             return h.frame(0, 0, scale, width, height, PlanarAttack.Degradation.NONE, index, seed);
         }
-        double[] pose = action == null ? new double[2] : HeadMotion.pose(action, t, HeadMotion.PEAK_DEGREES);
+        double[] pose = action == null ? new double[2] : motion.pose(action, t);
         return rest.frame(pose[0], pose[1], scale, width, height, PlanarAttack.Degradation.NONE, index, seed);
     }
 }
