@@ -209,7 +209,8 @@ final class HeadMoveStep extends ChallengeStep {
     String detail() {
         if (planarSeen) {
             return String.format(Locale.ROOT, "%s: moved %.0f deg, nose parallax counted %.3f eye spans < %.3f (%.2f of a head's %.3f, %.0fx the tracking residual %.3f)",
-                    challenge, bestMovement, bestParallax, Math.max(bestHeadParallax, bestNoise), PARALLAX_FRACTION, bestHeadParallax, PARALLAX_OVER_RESIDUAL, bestNoise);
+                    challenge, bestMovement, bestParallax, Math.max(bestHeadParallax, bestNoise), PARALLAX_FRACTION, bestHeadParallax / PARALLAX_FRACTION,
+                    PARALLAX_OVER_RESIDUAL, bestNoise);
         }
         return String.format(Locale.ROOT, "moved %.0f of %.0f deg", bestMovement, MIN_DEGREES);
     }

@@ -168,6 +168,8 @@ public class ChallengeSessionTest {
         run(s, 167, 8000, t -> posed(t, Math.min(25, t / 40f), 0));
         assertEquals(ChallengeSession.Reason.PLANAR_MOTION, s.reason());
         assertTrue(s.detail(), s.detail().startsWith("TURN_LEFT: moved 25 deg, nose parallax counted NaN"));
+        // a whole head's parallax for the 25 degrees, of which the bound asks 0.56 (the detail once printed the bound twice)
+        assertTrue(s.detail(), s.detail().contains("(0.56 of a head's 0.118, "));
     }
 
     @Test
