@@ -97,6 +97,11 @@ abstract class ChallengeStep {
         return false;
     }
 
+    /** How often the person did what the step asks without it counting, as far as the step can tell (0 for a blink). */
+    int misses() {
+        return 0;
+    }
+
     /** Why the step failed when its time ran out: {@link ChallengeSession.Reason#PLANAR_MOTION} when it saw a movement without depth. */
     ChallengeSession.Reason timeoutReason() {
         return ChallengeSession.Reason.TIMEOUT;

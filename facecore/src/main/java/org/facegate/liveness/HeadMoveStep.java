@@ -96,6 +96,13 @@ final class HeadMoveStep extends ChallengeStep {
     static final float SETTLED_DEGREES = 3f;
     /** Tracking error a step may add beyond what its rotation explains, eye spans. */
     static final float STEP_TOLERANCE = 0.005f;
+    /**
+     * A movement made ({@link #MIN_DEGREES}) without the parallax confirming it is a miss ({@link #misses}) once the
+     * head is back within this of where it started. The likeliest cause is a movement faster than the frames: at 6
+     * processed fps a 25 degree turn made in 300 ms crosses 20-27 degrees between two frames, where the anchors no longer
+     * track (grey levels off by up to 70 against {@link ParallaxTracker#MAX_ERROR} 30) and the step counts nothing.
+     */
+    static final float MISSED_WITHIN = MIN_DEGREES / 2;
 
     private ParallaxTracker tracker;
     private HeadPose reference;
@@ -107,6 +114,9 @@ final class HeadMoveStep extends ChallengeStep {
     private float explainedParallax, trackedBefore, offsetBefore;
     private final EvidenceWindow evidence = new EvidenceWindow(EVIDENCE_MILLIS);
     private boolean planarSeen;
+    /** The head has moved {@link #MIN_DEGREES} since it last was at the start, without the step passing. */
+    private boolean attempted;
+    private int misses;
     private float bestMovement, bestParallax = Float.NaN, bestHeadParallax, bestNoise;
     /** The measured parallax over each of the two bounds, on the frame where it came closest to both. */
     private final float[] closest = {Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY};
@@ -125,6 +135,10 @@ final class HeadMoveStep extends ChallengeStep {
         float other = otherAxisFromNeutral(frame.pose());
         if (!begun) returning = afterOtherAxis && other >= RETURN_FROM_DEGREES;
         begun = true;
+        if (attempted && offset - start < MISSED_WITHIN) {
+            attempted = false;
+            misses++;
+        }
         boolean slack = returning && offset <= start + REFERENCE_SLACK;
         if (other < SETTLED_DEGREES) returning = false;
         if (tracker == null || offset <= start || slack) {
@@ -144,6 +158,7 @@ final class HeadMoveStep extends ChallengeStep {
             evidence.clear();
             return false;
         }
+        attempted = true;
         float rotation = challenge.offset(frame.pose(), reference);
         float parallax = Float.isNaN(tracker.parallax(challenge.vertical())) ? Float.NaN : explainedParallax;
         // most of what a head shows for this rotation, and well above the tracking's own error
@@ -192,6 +207,16 @@ final class HeadMoveStep extends ChallengeStep {
 
     private float perDegree() {
         return challenge.vertical() ? PARALLAX_PER_DEGREE_PITCH : PARALLAX_PER_DEGREE_YAW;
+    }
+
+    /**
+     * How often the head made the movement and came back ({@link #MISSED_WITHIN}) without the step passing. The step
+     * goes on: the next movement is tracked from the head at rest, as the first was, so the person may simply do it
+     * again within the challenge's time; a flat photo gets nothing from that, as each try must show a head's parallax.
+     */
+    @Override
+    int misses() {
+        return misses;
     }
 
     /** The movement is made and the last frame showed the parallax: only the hold is to come. */

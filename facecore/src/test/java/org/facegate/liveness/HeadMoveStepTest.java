@@ -127,6 +127,31 @@ public class HeadMoveStepTest {
      * session itself moves on only on that frame, and when the hold fails (here the nose falls back, as a photo's
      * would) the current instruction shows again. The last challenge has no next to show.
      */
+    /**
+     * A turn the pixels do not confirm (the plane stays still while the pose reads 25 degrees) is a miss once the head
+     * is back: the instruction is asked again, more slowly, and the step goes on, so the same turn made again with a
+     * nose that moves with it passes within the challenge's time.
+     */
+    @Test
+    public void aMovementWithoutParallaxIsAskedAgainAndMayBeDoneAgain() {
+        ChallengeSession s = ChallengeSession.of(IdentityCheck.ANYONE, Challenge.TURN_LEFT);
+        float[] out = {0, 0, 10, 20, 25, 25, 15, 9, 7, 0};
+        long t = 0;
+        for (int i = 0; i < out.length; i++, t += 167) {
+            s.offer(frame(t, out[i], 0));
+            // back within 7.5 degrees of the start on the 9th frame (7 degrees): not at 9
+            assertEquals("frame " + i + ": " + s.describe(), i >= 8 ? 1 : 0, s.misses());
+        }
+        assertEquals(ChallengeSession.State.RUNNING, s.state());
+        assertEquals(ChallengeSession.AGAIN + Challenge.TURN_LEFT.instruction(), s.instruction());
+
+        float[] yaw = {0, 8, 16, 20, 22.5f, 22.5f};
+        int[] nose = {0, 3, 6, 7, 8, 8};
+        for (int i = 0; i < yaw.length && s.state() == ChallengeSession.State.RUNNING; i++, t += 167) s.offer(frame(t, yaw[i], nose[i]));
+        assertEquals(s.describe(), ChallengeSession.State.LIVE, s.state());
+        assertEquals(0, s.misses());
+    }
+
     @Test
     public void theNextInstructionShowsWhileTheHoldIsConfirmed() {
         float[] yaw = {0, 0, 8, 16, 20, 22.5f, 22.5f};

@@ -337,12 +337,13 @@ final class LivenessEvalCommand implements Callable<Integer> {
             SessionTally active = new SessionTally();
             Random random = new Random(1);
             Replay replay = new Replay(analyzer, Replay.CAPTURE_FPS, processFps, realCost);
-            int withdrawn = 0;
+            int withdrawn = 0, askedAgain = 0;
             for (int s = 0; s < sessions; s++) {
                 ChallengeSession session = ChallengeSession.random(random, IdentityCheck.ANYONE);
                 OwnerSimulation.Answer a = owner.answer(replay, session, processFps, s);
                 active.add(session.challenges(), session, a.millis());
                 withdrawn += a.withdrawn();
+                askedAgain += a.askedAgain();
             }
             out.printf(Locale.ROOT, "active (3 challenges, simulated owner: reaction %d +- %d ms, movements of %.0f deg in %d ms, held %d ms, the clip's own blink): %s; %s%n",
                     reactionMillis, OwnerSimulation.REACTION_JITTER_MILLIS, motion.peakDegrees(), motion.moveMillis(), motion.holdMillis(),
@@ -350,6 +351,8 @@ final class LivenessEvalCommand implements Callable<Integer> {
             if (!active.rejected().isEmpty()) out.println("  rejected: " + active.rejected());
             // the next instruction shows once a movement awaits only its hold (ChallengeSession.shown); a failed hold takes it back
             out.printf(Locale.ROOT, "  instructions shown early and taken back: %d in %d sessions%n", withdrawn, sessions);
+            // a movement made without the parallax that confirms it is asked again (ChallengeSession.AGAIN)
+            out.printf(Locale.ROOT, "  movements asked again after a miss: %d in %d sessions%n", askedAgain, sessions);
         }
         return 0;
     }

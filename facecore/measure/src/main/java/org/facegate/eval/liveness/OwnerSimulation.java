@@ -84,12 +84,15 @@ public final class OwnerSimulation {
      * @param millis    the time from the first frame with a face to the decision
      * @param withdrawn how often an instruction shown early ({@link ChallengeSession#shown}) was taken back, the hold
      *                  of the movement before it having failed
+     * @param askedAgain how often a movement was asked again after a miss ({@link ChallengeSession#misses}), which the
+     *                   owner repeated
      */
-    public record Answer(long millis, int withdrawn) {}
+    public record Answer(long millis, int withdrawn, int askedAgain) {}
 
     /**
      * Plays one session to its end. The owner acts on the instruction shown ({@link ChallengeSession#shown}); one
-     * taken back before the owner started on it is replaced by the one shown again, which the owner then does anew.
+     * taken back before the owner started on it is replaced by the one shown again, which the owner then does anew; one
+     * asked again after a miss is repeated, once the movement under way is over, at the owner's usual pace.
      *
      * @param processFps the replay's processed rate: the instruction shows one mean processing time after its frame
      */
@@ -99,7 +102,7 @@ public final class OwnerSimulation {
         // new one starts, the frames still show the one before (a movement under way is finished, not cut off)
         Challenge[] action = {null, null};
         long[] start = {Long.MIN_VALUE, Long.MIN_VALUE}, first = {-1}, last = {0};
-        int[] shown = {-1}, withdrawn = {0};
+        int[] shown = {-1}, withdrawn = {0}, misses = {0}, asked = {0};
         long latency = Math.round(1000 / processFps);
         replay.play(session.challenges().size() * (ChallengeSession.MILLIS_PER_CHALLENGE + 1000), seed, (i, t) -> {
                     int k = action[0] != null && t < start[0] ? 1 : 0;
@@ -109,9 +112,14 @@ public final class OwnerSimulation {
                     if (f.hasFace() && first[0] < 0) first[0] = f.timeMillis();
                     last[0] = f.timeMillis();
                     if (session.offer(f) != ChallengeSession.State.RUNNING) return false;
-                    int now = session.shown();
-                    if (first[0] >= 0 && now != shown[0]) {
+                    int now = session.shown(), missed = session.misses();
+                    // a new instruction, or the same one asked again after a miss (ChallengeSession.AGAIN), which the
+                    // owner repeats at his usual pace
+                    boolean again = now == shown[0] && missed > misses[0];
+                    misses[0] = missed;
+                    if (first[0] >= 0 && (now != shown[0] || again)) {
                         if (now < shown[0]) withdrawn[0]++;
+                        if (again) asked[0]++;
                         shown[0] = now;
                         long seen = f.timeMillis() + latency;
                         long react = seen + reactionMillis + Math.round((2 * random.nextDouble() - 1) * REACTION_JITTER_MILLIS);
@@ -128,7 +136,7 @@ public final class OwnerSimulation {
                     return true;
                 });
         session.finish();
-        return new Answer(last[0] - Math.max(0, first[0]), withdrawn[0]);
+        return new Answer(last[0] - Math.max(0, first[0]), withdrawn[0], asked[0]);
     }
 
     private long duration(Challenge c) {
