@@ -100,7 +100,7 @@ final class HeadMoveStep extends ChallengeStep {
      * A movement made ({@link #MIN_DEGREES}) without the parallax confirming it is a miss ({@link #misses}) once the
      * head is back within this of where it started. The likeliest cause is a movement faster than the frames: at 6
      * processed fps a 25 degree turn made in 300 ms crosses 20-27 degrees between two frames, where the anchors no longer
-     * track (grey levels off by up to 70 against {@link ParallaxTracker#MAX_ERROR} 30) and the step counts nothing.
+     * track (grey levels off by up to 71 against {@link ParallaxTracker#MAX_ERROR} 30) and the step counts nothing.
      */
     static final float MISSED_WITHIN = MIN_DEGREES / 2;
 
@@ -211,8 +211,12 @@ final class HeadMoveStep extends ChallengeStep {
 
     /**
      * How often the head made the movement and came back ({@link #MISSED_WITHIN}) without the step passing. The step
-     * goes on: the next movement is tracked from the head at rest, as the first was, so the person may simply do it
-     * again within the challenge's time; a flat photo gets nothing from that, as each try must show a head's parallax.
+     * goes on, and the person may simply do it again within the challenge's time; a flat photo gets nothing from that,
+     * as each try must show a head's parallax. The tracking starts afresh only where a movement starts afresh: at or
+     * behind the start ({@link #closest}). A head that settles a degree or two short of it keeps the first try's
+     * reference and sum, in which the return's losses count in full where an untracked step's gain counted nothing, so
+     * its retry may have to make up a deficit (not changed: a reference that a wobble could set would let a photo choose
+     * it, see {@link #REFERENCE_SLACK}).
      */
     @Override
     int misses() {

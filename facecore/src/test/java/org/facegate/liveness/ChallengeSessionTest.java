@@ -6,6 +6,8 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.facegate.detect.MeshLandmarks;
 import org.facegate.image.RgbImage;
 import org.junit.Test;
@@ -168,8 +170,11 @@ public class ChallengeSessionTest {
         run(s, 167, 8000, t -> posed(t, Math.min(25, t / 40f), 0));
         assertEquals(ChallengeSession.Reason.PLANAR_MOTION, s.reason());
         assertTrue(s.detail(), s.detail().startsWith("TURN_LEFT: moved 25 deg, nose parallax counted NaN"));
-        // a whole head's parallax for the 25 degrees, of which the bound asks 0.56 (the detail once printed the bound twice)
-        assertTrue(s.detail(), s.detail().contains("(0.56 of a head's 0.118, "));
+        // a whole head's parallax for the 25 degrees (0.0047 eye spans a degree), of which the bound asks 0.56 (the
+        // detail once printed the bound twice)
+        Matcher m = Pattern.compile("\\(0\\.56 of a head's ([0-9.]+), ").matcher(s.detail());
+        assertTrue(s.detail(), m.find());
+        assertEquals(s.detail(), 25 * 0.0047, Double.parseDouble(m.group(1)), 0.001);
     }
 
     @Test

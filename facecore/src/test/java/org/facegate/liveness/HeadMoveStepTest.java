@@ -122,36 +122,41 @@ public class HeadMoveStepTest {
     }
 
     /**
-     * The next instruction shows as soon as the movement and its parallax are seen, while the session waits for the
-     * frame that holds them ({@link ChallengeSession#shown}): the person reads it while that frame is processed. The
-     * session itself moves on only on that frame, and when the hold fails (here the nose falls back, as a photo's
-     * would) the current instruction shows again. The last challenge has no next to show.
-     */
-    /**
      * A turn the pixels do not confirm (the plane stays still while the pose reads 25 degrees) is a miss once the head
-     * is back: the instruction is asked again, more slowly, and the step goes on, so the same turn made again with a
-     * nose that moves with it passes within the challenge's time.
+     * is back within 7.5 degrees of its start, once per movement however it wobbles on the way: the instruction is asked
+     * again, more slowly, and the step goes on, so the same turn made again with a nose that moves with it passes
+     * within the challenge's time. The head comes back to where it started, so the retry is tracked from there.
      */
     @Test
     public void aMovementWithoutParallaxIsAskedAgainAndMayBeDoneAgain() {
         ChallengeSession s = ChallengeSession.of(IdentityCheck.ANYONE, Challenge.TURN_LEFT);
-        float[] out = {0, 0, 10, 20, 25, 25, 15, 9, 7, 0};
+        // out, part way back (9: not yet back), out again, back (7: the first miss); out, back to the start (the second)
+        float[] out = {0, 0, 10, 20, 25, 25, 9, 20, 25, 15, 7, 15, 25, 10, 0};
+        int[] misses = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2};
         long t = 0;
         for (int i = 0; i < out.length; i++, t += 167) {
             s.offer(frame(t, out[i], 0));
-            // back within 7.5 degrees of the start on the 9th frame (7 degrees): not at 9
-            assertEquals("frame " + i + ": " + s.describe(), i >= 8 ? 1 : 0, s.misses());
+            assertEquals("frame " + i + ": " + s.describe(), misses[i], s.misses());
         }
         assertEquals(ChallengeSession.State.RUNNING, s.state());
         assertEquals(ChallengeSession.AGAIN + Challenge.TURN_LEFT.instruction(), s.instruction());
 
         float[] yaw = {0, 8, 16, 20, 22.5f, 22.5f};
         int[] nose = {0, 3, 6, 7, 8, 8};
-        for (int i = 0; i < yaw.length && s.state() == ChallengeSession.State.RUNNING; i++, t += 167) s.offer(frame(t, yaw[i], nose[i]));
+        for (int i = 0; i < yaw.length && s.state() == ChallengeSession.State.RUNNING; i++, t += 167) {
+            s.offer(frame(t, yaw[i], nose[i]));
+            // no miss counted on the way to passing
+            if (s.state() == ChallengeSession.State.RUNNING) assertEquals("try " + i + ": " + s.describe(), 2, s.misses());
+        }
         assertEquals(s.describe(), ChallengeSession.State.LIVE, s.state());
-        assertEquals(0, s.misses());
     }
 
+    /**
+     * The next instruction shows as soon as the movement and its parallax are seen, while the session waits for the
+     * frame that holds them ({@link ChallengeSession#shown}): the person reads it while that frame is processed. The
+     * session itself moves on only on that frame, and when the hold fails (here the nose falls back, as a photo's
+     * would) the current instruction shows again. The last challenge has no next to show.
+     */
     @Test
     public void theNextInstructionShowsWhileTheHoldIsConfirmed() {
         float[] yaw = {0, 0, 8, 16, 20, 22.5f, 22.5f};

@@ -97,7 +97,7 @@ final class LivenessEvalCommand implements Callable<Integer> {
     long reactionMillis;
 
     @Option(names = "--move-ms", paramLabel = "MS", defaultValue = "" + HeadMotion.MOVE_MILLIS,
-            description = "with --unlock-time: the simulated owner's time to turn or nod " + HeadMotion.PEAK_DEGREES + " deg, and again to come back; held "
+            description = "with --unlock-time: the simulated owner's time to turn or nod " + (int) HeadMotion.PEAK_DEGREES + " deg, and again to come back; held "
                     + HeadMotion.HOLD_MILLIS + " ms "
                     + "(default: ${DEFAULT-VALUE}, an assumption)")
     long moveMillis;

@@ -113,9 +113,10 @@ public final class OwnerSimulation {
                     last[0] = f.timeMillis();
                     if (session.offer(f) != ChallengeSession.State.RUNNING) return false;
                     int now = session.shown(), missed = session.misses();
-                    // a new instruction, or the same one asked again after a miss (ChallengeSession.AGAIN), which the
-                    // owner repeats at his usual pace
-                    boolean again = now == shown[0] && missed > misses[0];
+                    // a new instruction, or the current one asked again after a miss (ChallengeSession.AGAIN), which the
+                    // owner repeats at his usual pace; a preview of the next one showing until then is taken back on the
+                    // frame of the miss (it clears the evidence), so that is both. Misses restart at 0 with each challenge.
+                    boolean again = missed > misses[0];
                     misses[0] = missed;
                     if (first[0] >= 0 && (now != shown[0] || again)) {
                         if (now < shown[0]) withdrawn[0]++;
