@@ -150,7 +150,7 @@ final class HeadMoveStep extends ChallengeStep {
             evidence.clear();
             return false;
         }
-        tracker.update(frame.image(), frame.luma(), frame.mesh());
+        boolean measured = tracker.update(frame.image(), frame.luma(), frame.mesh());
         addStep(offset);
         float movement = offset - start;
         bestMovement = Math.max(bestMovement, movement);
@@ -160,12 +160,15 @@ final class HeadMoveStep extends ChallengeStep {
         }
         attempted = true;
         float rotation = challenge.offset(frame.pose(), reference);
-        float parallax = Float.isNaN(tracker.parallax(challenge.vertical())) ? Float.NaN : explainedParallax;
+        // a frame whose own step was not measured shows nothing: the sum it would carry is the frames' before it, so
+        // counted, it would hold their evidence over the hold time by itself (docs/liveness.md, "held by a frame that
+        // measured nothing")
+        float parallax = measured ? explainedParallax : Float.NaN;
         // most of what a head shows for this rotation, and well above the tracking's own error
         float head = PARALLAX_FRACTION * perDegree() * Math.max(MIN_DEGREES, rotation), noise = PARALLAX_OVER_RESIDUAL * tracker.anchorResidual();
         // at least 1 exactly when the parallax reaches both bounds (NaN when nothing was measured)
         float margin = Math.min(parallax / head, parallax / noise);
-        if (!(margin <= Math.min(closest[0], closest[1]))) {
+        if (!Float.isNaN(margin) && margin > Math.min(closest[0], closest[1])) {
             closest[0] = parallax / head;
             closest[1] = parallax / noise;
         }
@@ -175,7 +178,7 @@ final class HeadMoveStep extends ChallengeStep {
         }
         if (margin >= 1) return false;
         planarSeen = true;
-        if (Float.isNaN(bestParallax) || parallax > bestParallax || Float.isNaN(parallax)) {
+        if (Float.isNaN(bestParallax) || parallax > bestParallax) {
             bestParallax = parallax;
             bestHeadParallax = head;
             bestNoise = noise;

@@ -116,13 +116,16 @@ final class ParallaxTracker {
     /**
      * Measures the step from the previous frame to this one: the points start at the previous frame's landmarks, and
      * the mesh's displacement of each gives its initial guess (the pixels decide where it ends up).
+     *
+     * @return whether this step was measured; one with too few points tracked adds nothing, and the sums stay as they were
      */
-    void update(RgbImage image, LumaPlane luma, MeshLandmarks mesh) {
+    boolean update(RgbImage image, LumaPlane luma, MeshLandmarks mesh) {
         PointTracker.Gray[] next = PointTracker.pyramid(image, luma, spare);
-        step(previous, next, previousMesh, mesh);
+        boolean measured = step(previous, next, previousMesh, mesh);
         spare = previous;
         previous = next;
         previousMesh = mesh;
+        return measured;
     }
 
     /**
@@ -135,7 +138,7 @@ final class ParallaxTracker {
      * homography fitted to biased anchors; warped, a photo's points land on its plane. The nose starts from the flat
      * prediction, not from the mesh's guess, which carries the mesh's belief in a 3-D face.
      */
-    private void step(PointTracker.Gray[] from, PointTracker.Gray[] to, MeshLandmarks before, MeshLandmarks now) {
+    private boolean step(PointTracker.Gray[] from, PointTracker.Gray[] to, MeshLandmarks before, MeshLandmarks now) {
         float span = FaceGeometry.eyeSpan(before);
         int radius = Math.max(3, Math.min(12, Math.round(span / 12)));
         float[] start = FaceGeometry.points(before, IDS), there = FaceGeometry.points(now, IDS);
@@ -148,7 +151,7 @@ final class ParallaxTracker {
         boolean[] lost = new boolean[ANCHORS.length];
         for (int i = 0; i < err.length; i++) lost[i] = !(err[i] <= MAX_ERROR);
         Homography rough = planeFit(anchors, first, lost, span);
-        if (rough == null) return;
+        if (rough == null) return false;
         // every point again, from where the rough plane puts it, in windows shaped by it
         float[] flat = new float[start.length], warp = new float[2 * start.length], end = new float[start.length];
         double[] o = new double[2];
@@ -162,7 +165,7 @@ final class ParallaxTracker {
         err = PointTracker.track(from, to, start, flat, warp, end, radius, WARPED_LEVELS, roundTrip);
         lost = lostPoints(err, roundTrip, Math.max(sharpFrom, sharpTo) <= NOSE_FALLBACK_BLUR * Math.min(sharpFrom, sharpTo));
         Homography h = planeFit(start, end, lost, span);
-        if (h == null) return;
+        if (h == null) return false;
         float ux = (before.x(MeshLandmarks.LEFT_EYE_OUTER) - before.x(MeshLandmarks.RIGHT_EYE_OUTER)) / span;
         float uy = (before.y(MeshLandmarks.LEFT_EYE_OUTER) - before.y(MeshLandmarks.RIGHT_EYE_OUTER)) / span;
         double a = 0, u = 0;
@@ -176,12 +179,13 @@ final class ParallaxTracker {
             u += dx * uy - dy * ux;
             nn++;
         }
-        if (nn < MIN_NOSE) return;
+        if (nn < MIN_NOSE) return false;
         along += a / nn / span;
         up += u / nn / span;
         double r = residual(h, start, end, lost, span);
         residualSquares += r * r;
         measured++;
+        return true;
     }
 
     /**
