@@ -161,8 +161,8 @@ final class HeadMoveStep extends ChallengeStep {
         attempted = true;
         float rotation = challenge.offset(frame.pose(), reference);
         // a frame whose own step was not measured shows nothing: the sum it would carry is the frames' before it, so
-        // counted, it would hold their evidence over the hold time by itself (docs/liveness.md, "held by a frame that
-        // measured nothing")
+        // counted, it would hold their evidence over the hold time by itself (docs/liveness.md, "A held-out run
+        // accepted one attack at 6 fps, through a hold that held nothing")
         float parallax = measured ? explainedParallax : Float.NaN;
         // most of what a head shows for this rotation, and well above the tracking's own error
         float head = PARALLAX_FRACTION * perDegree() * Math.max(MIN_DEGREES, rotation), noise = PARALLAX_OVER_RESIDUAL * tracker.anchorResidual();
@@ -177,6 +177,9 @@ final class HeadMoveStep extends ChallengeStep {
             return true;
         }
         if (margin >= 1) return false;
+        // nor does it show a plane, once earlier steps were measured: it fails to hold, and a session that ends so is
+        // not judged a flat photo (PLANAR_MOTION counts as a detected attack); one that never measured a step is
+        if (!measured && !Float.isNaN(tracker.parallax(challenge.vertical()))) return false;
         planarSeen = true;
         if (Float.isNaN(bestParallax) || parallax > bestParallax) {
             bestParallax = parallax;

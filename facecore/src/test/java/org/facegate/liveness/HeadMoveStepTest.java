@@ -92,11 +92,12 @@ public class HeadMoveStepTest {
     }
 
     /**
-     * The hold asks a second frame to show the evidence, so a frame whose own step could not be measured (here a frame
-     * without texture: no point tracks into it) holds nothing: the sum it would carry is the last measured frame's.
-     * Counted, it let a flat photo through (Julio_Rossi's print shaken under noise and a flickering blur, 6 fps, 1 of
-     * the 14,400 videos of 300 LFW people): one step of a photo turned far (the mesh read 34 to 50 degrees) gained
-     * 0.16 eye spans, 2.6 times the bound, and the next frame, whose step the tracker lost, held it.
+     * The hold asks a second measured frame at or over the bound, so a frame whose own step could not be measured
+     * (here a frame without texture: no point tracks into it) holds nothing: the sum it would carry is the last measured
+     * frame's. Counted, it let a flat photo through (Julio_Rossi's print shaken under noise and a flickering blur, 6
+     * fps, 1 of the 14,400 videos of 300 LFW people): in one step of a photo turned far, which the mesh read as a turn
+     * from 34 to 50 degrees, the nose gained 0.16 eye spans (2.6 times the bound), and the next frame, whose step the
+     * tracker lost, held it. Such a frame does not make the movement a flat photo's either.
      */
     @Test
     public void aFrameWhoseStepWasNotMeasuredHoldsNoEvidence() {
@@ -112,8 +113,15 @@ public class HeadMoveStepTest {
         int[] gray = new int[SIZE * SIZE];
         java.util.Arrays.fill(gray, 0xFF808080);
         long t = 167L * (evidence + 1);
-        s.offer(frame(t, yaw[evidence], nose[evidence], new RgbImage(SIZE, SIZE, gray)));
+        LivenessFrame blank = frame(t, yaw[evidence], nose[evidence], new RgbImage(SIZE, SIZE, gray));
+        s.offer(blank);
         assertEquals("held by a frame that measured nothing: " + s.describe(), 0, s.completed());
+        // the same frames, ended there: not a flat photo's movement, as every measured frame was over the bound
+        ChallengeSession cut = ChallengeSession.of(IdentityCheck.ANYONE, Challenge.TURN_LEFT);
+        for (int i = 0; i <= evidence; i++) cut.offer(frame(167L * i, yaw[i], nose[i]));
+        cut.offer(blank);
+        cut.finish();
+        assertEquals(cut.describe(), ChallengeSession.Reason.NOT_COMPLETED, cut.reason());
         // two measured frames again (the step into the blank frame and out of it measure nothing) hold it
         for (int k = 1; k <= 3 && s.completed() == 0; k++) s.offer(frame(t + 167L * k, yaw[evidence], nose[evidence]));
         assertEquals(s.describe(), 1, s.completed());
