@@ -82,6 +82,15 @@ public class HeadMoveStepTest {
         return new MeshLandmarks(xyz, 1);
     }
 
+    /** A turn to 22.5 degrees, 167 ms a frame, whose nose patch moves with it, as a head's does: it passes. */
+    private static final float[] TURN_YAW = {0, 0, 8, 16, 20, 22.5f, 22.5f};
+    private static final int[] TURN_NOSE = {0, 0, 3, 6, 7, 8, 8};
+
+    /** A turn left, then a blink: the blink's instruction previews while the turn's hold is confirmed. */
+    private static ChallengeSession turnThenBlink() {
+        return new ChallengeSession(List.of(Challenge.TURN_LEFT, Challenge.BLINK), ChallengeSession.MILLIS_PER_CHALLENGE, IdentityCheck.ANYONE, 1);
+    }
+
     private static LivenessFrame frame(long t, float yaw, int noseShift) {
         return frame(t, yaw, noseShift, image(noseShift));
     }
@@ -101,9 +110,9 @@ public class HeadMoveStepTest {
      */
     @Test
     public void aFrameWhoseStepWasNotMeasuredHoldsNoEvidence() {
-        float[] yaw = {0, 0, 8, 16, 20, 22.5f, 22.5f};
-        int[] nose = {0, 0, 3, 6, 7, 8, 8};
-        ChallengeSession s = new ChallengeSession(List.of(Challenge.TURN_LEFT, Challenge.BLINK), ChallengeSession.MILLIS_PER_CHALLENGE, IdentityCheck.ANYONE, 1);
+        float[] yaw = TURN_YAW;
+        int[] nose = TURN_NOSE;
+        ChallengeSession s = turnThenBlink();
         int evidence = -1;
         for (int i = 0; i < yaw.length && evidence < 0; i++) {
             s.offer(frame(167L * i, yaw[i], nose[i]));
@@ -154,8 +163,8 @@ public class HeadMoveStepTest {
     @Test
     public void parallaxThatFollowsTheRotationCounts() {
         ChallengeSession s = ChallengeSession.of(IdentityCheck.ANYONE, Challenge.TURN_LEFT);
-        float[] yaw = {0, 0, 8, 16, 20, 22.5f, 22.5f};
-        int[] nose = {0, 0, 3, 6, 7, 8, 8};
+        float[] yaw = TURN_YAW;
+        int[] nose = TURN_NOSE;
         for (int i = 0; i < yaw.length && s.state() == ChallengeSession.State.RUNNING; i++) s.offer(frame(167L * i, yaw[i], nose[i]));
         assertEquals(s.describe(), ChallengeSession.State.LIVE, s.state());
         assertTrue("held " + s.heldMargin(), s.heldMargin() >= 1);
@@ -199,9 +208,9 @@ public class HeadMoveStepTest {
      */
     @Test
     public void theNextInstructionShowsWhileTheHoldIsConfirmed() {
-        float[] yaw = {0, 0, 8, 16, 20, 22.5f, 22.5f};
-        int[] nose = {0, 0, 3, 6, 7, 8, 8};
-        ChallengeSession held = new ChallengeSession(List.of(Challenge.TURN_LEFT, Challenge.BLINK), ChallengeSession.MILLIS_PER_CHALLENGE, IdentityCheck.ANYONE, 1);
+        float[] yaw = TURN_YAW;
+        int[] nose = TURN_NOSE;
+        ChallengeSession held = turnThenBlink();
         int early = -1;
         for (int i = 0; i < yaw.length && held.completed() == 0; i++) {
             held.offer(frame(167L * i, yaw[i], nose[i]));
@@ -211,7 +220,7 @@ public class HeadMoveStepTest {
         assertEquals(Challenge.BLINK.instruction(), held.instruction());
         assertEquals(1, held.shown());
 
-        ChallengeSession fallen = new ChallengeSession(List.of(Challenge.TURN_LEFT, Challenge.BLINK), ChallengeSession.MILLIS_PER_CHALLENGE, IdentityCheck.ANYONE, 1);
+        ChallengeSession fallen = turnThenBlink();
         for (int i = 0; i <= early; i++) fallen.offer(frame(167L * i, yaw[i], nose[i]));
         assertEquals("shown early", Challenge.BLINK.instruction(), fallen.instruction());
         fallen.offer(frame(167L * (early + 1), yaw[early], 0));
