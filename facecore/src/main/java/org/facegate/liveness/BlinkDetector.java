@@ -243,6 +243,17 @@ public final class BlinkDetector {
         return controlCorrelation;
     }
 
+    /**
+     * How close the last frame's pixels came to confirming a closure: the smallest of the eyes' distances below their
+     * bounds ({@link #CORRELATION_CLOSED} for the eye that changed more, {@link #OTHER_EYE_CLOSED} for the other) and
+     * the control regions' above theirs ({@link #CONTROL_CLOSED}); the pixels confirm one when all three are above 0
+     * (the controls' at 0 too), the openness aside. NaN when the mapping was not trusted ({@link #CONTROL_MIN}).
+     * For measurement: how far an attack stayed from the rule {@link #add} applies.
+     */
+    public float closureMargin() {
+        return Math.min(Math.min(CORRELATION_CLOSED - correlation, OTHER_EYE_CLOSED - otherCorrelation), controlCorrelation - CONTROL_CLOSED);
+    }
+
     /** Whether the eyes are closed now (since openness fell below {@link #CLOSED_BELOW} with the pixels confirming it, until it rose above {@link #OPEN_ABOVE}). */
     public boolean closed() {
         return closed;

@@ -151,7 +151,7 @@ final class HeadMoveStep extends ChallengeStep {
             return false;
         }
         boolean measured = tracker.update(frame.image(), frame.luma(), frame.mesh());
-        addStep(offset);
+        addStep(offset, measured);
         float movement = offset - start;
         bestMovement = Math.max(bestMovement, movement);
         if (movement < MIN_DEGREES) {
@@ -200,13 +200,13 @@ final class HeadMoveStep extends ChallengeStep {
     }
 
     /** Adds the tracker's last step, no more than the step's rotation explains ({@link #STEP_PARALLAX_FACTOR}). */
-    private void addStep(float offset) {
-        float tracked = tracker.parallax(challenge.vertical()) * challenge.sign();
+    private void addStep(float offset, boolean measured) {
         float rotated = Math.max(0, offset - offsetBefore);
         // the rotation of a step the tracker could not measure explains nothing later (else the first measured step
         // would be allowed the parallax of every rotation since the reference)
         offsetBefore = offset;
-        if (Float.isNaN(tracked)) return;
+        if (!measured) return;
+        float tracked = tracker.parallax(challenge.vertical()) * challenge.sign();
         explainedParallax += Math.min(STEP_PARALLAX_FACTOR * perDegree() * rotated + STEP_TOLERANCE, tracked - trackedBefore);
         trackedBefore = tracked;
     }

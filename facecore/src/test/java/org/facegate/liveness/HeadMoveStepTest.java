@@ -110,29 +110,27 @@ public class HeadMoveStepTest {
      */
     @Test
     public void aFrameWhoseStepWasNotMeasuredHoldsNoEvidence() {
-        float[] yaw = TURN_YAW;
-        int[] nose = TURN_NOSE;
         ChallengeSession s = turnThenBlink();
         int evidence = -1;
-        for (int i = 0; i < yaw.length && evidence < 0; i++) {
-            s.offer(frame(167L * i, yaw[i], nose[i]));
+        for (int i = 0; i < TURN_YAW.length && evidence < 0; i++) {
+            s.offer(frame(167L * i, TURN_YAW[i], TURN_NOSE[i]));
             if (s.shown() == 1) evidence = i;
         }
         assertTrue("the evidence was seen on one frame: " + s.describe(), evidence >= 0 && s.completed() == 0);
         int[] gray = new int[SIZE * SIZE];
         java.util.Arrays.fill(gray, 0xFF808080);
         long t = 167L * (evidence + 1);
-        LivenessFrame blank = frame(t, yaw[evidence], nose[evidence], new RgbImage(SIZE, SIZE, gray));
+        LivenessFrame blank = frame(t, TURN_YAW[evidence], TURN_NOSE[evidence], new RgbImage(SIZE, SIZE, gray));
         s.offer(blank);
         assertEquals("held by a frame that measured nothing: " + s.describe(), 0, s.completed());
         // the same frames, ended there: not a flat photo's movement, as every measured frame was over the bound
         ChallengeSession cut = ChallengeSession.of(IdentityCheck.ANYONE, Challenge.TURN_LEFT);
-        for (int i = 0; i <= evidence; i++) cut.offer(frame(167L * i, yaw[i], nose[i]));
+        for (int i = 0; i <= evidence; i++) cut.offer(frame(167L * i, TURN_YAW[i], TURN_NOSE[i]));
         cut.offer(blank);
         cut.finish();
         assertEquals(cut.describe(), ChallengeSession.Reason.NOT_COMPLETED, cut.reason());
         // two measured frames again (the step into the blank frame and out of it measure nothing) hold it
-        for (int k = 1; k <= 3 && s.completed() == 0; k++) s.offer(frame(t + 167L * k, yaw[evidence], nose[evidence]));
+        for (int k = 1; k <= 3 && s.completed() == 0; k++) s.offer(frame(t + 167L * k, TURN_YAW[evidence], TURN_NOSE[evidence]));
         assertEquals(s.describe(), 1, s.completed());
     }
 
@@ -163,9 +161,7 @@ public class HeadMoveStepTest {
     @Test
     public void parallaxThatFollowsTheRotationCounts() {
         ChallengeSession s = ChallengeSession.of(IdentityCheck.ANYONE, Challenge.TURN_LEFT);
-        float[] yaw = TURN_YAW;
-        int[] nose = TURN_NOSE;
-        for (int i = 0; i < yaw.length && s.state() == ChallengeSession.State.RUNNING; i++) s.offer(frame(167L * i, yaw[i], nose[i]));
+        for (int i = 0; i < TURN_YAW.length && s.state() == ChallengeSession.State.RUNNING; i++) s.offer(frame(167L * i, TURN_YAW[i], TURN_NOSE[i]));
         assertEquals(s.describe(), ChallengeSession.State.LIVE, s.state());
         assertTrue("held " + s.heldMargin(), s.heldMargin() >= 1);
     }
@@ -208,12 +204,10 @@ public class HeadMoveStepTest {
      */
     @Test
     public void theNextInstructionShowsWhileTheHoldIsConfirmed() {
-        float[] yaw = TURN_YAW;
-        int[] nose = TURN_NOSE;
         ChallengeSession held = turnThenBlink();
         int early = -1;
-        for (int i = 0; i < yaw.length && held.completed() == 0; i++) {
-            held.offer(frame(167L * i, yaw[i], nose[i]));
+        for (int i = 0; i < TURN_YAW.length && held.completed() == 0; i++) {
+            held.offer(frame(167L * i, TURN_YAW[i], TURN_NOSE[i]));
             if (held.completed() == 0 && held.shown() == 1) early = i;
         }
         assertTrue("the turn was confirmed: " + held.describe(), held.completed() == 1 && early >= 0);
@@ -221,15 +215,15 @@ public class HeadMoveStepTest {
         assertEquals(1, held.shown());
 
         ChallengeSession fallen = turnThenBlink();
-        for (int i = 0; i <= early; i++) fallen.offer(frame(167L * i, yaw[i], nose[i]));
+        for (int i = 0; i <= early; i++) fallen.offer(frame(167L * i, TURN_YAW[i], TURN_NOSE[i]));
         assertEquals("shown early", Challenge.BLINK.instruction(), fallen.instruction());
-        fallen.offer(frame(167L * (early + 1), yaw[early], 0));
+        fallen.offer(frame(167L * (early + 1), TURN_YAW[early], 0));
         assertEquals(fallen.describe(), 0, fallen.completed());
         assertEquals("taken back", 0, fallen.shown());
         assertEquals(Challenge.TURN_LEFT.instruction(), fallen.instruction());
 
         ChallengeSession last = ChallengeSession.of(IdentityCheck.ANYONE, Challenge.TURN_LEFT);
-        for (int i = 0; i <= early; i++) last.offer(frame(167L * i, yaw[i], nose[i]));
+        for (int i = 0; i <= early; i++) last.offer(frame(167L * i, TURN_YAW[i], TURN_NOSE[i]));
         assertEquals(0, last.shown());
         assertEquals(Challenge.TURN_LEFT.instruction(), last.instruction());
     }

@@ -156,8 +156,7 @@ public final class AttackEvaluation {
                             result.minOpenness = Math.min(result.minOpenness, eyes.openness());
                             if (eyes.openness() < BlinkDetector.CLOSED_BELOW && !Float.isNaN(eyes.correlation())) {
                                 result.minCorrelation = Math.min(result.minCorrelation, eyes.correlation());
-                                float pixels = Math.min(BlinkDetector.CORRELATION_CLOSED - eyes.correlation(), BlinkDetector.OTHER_EYE_CLOSED - eyes.otherEyeCorrelation());
-                                result.closure.offer(Math.min(pixels, eyes.controlCorrelation() - BlinkDetector.CONTROL_CLOSED), name + " " + sessionName(s, sessions));
+                                result.closure.offer(eyes.closureMargin(), name + " " + sessionName(s, sessions));
                                 if (eyes.correlation() < BlinkDetector.CORRELATION_CLOSED) {
                                     result.minOtherEye = Math.min(result.minOtherEye, eyes.otherEyeCorrelation());
                                 }
