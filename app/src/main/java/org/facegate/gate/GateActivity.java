@@ -219,11 +219,11 @@ public class GateActivity extends CameraActivity {
         if (a == null) return null;
         // the failure counted for the frame before may have been the last the rules allow: the gate shows the PIN
         if (services.rules().pinRequired() != null) return this::applyRules;
-        UnlockAttempt.Outcome o = a.frame(models, frame.image(), frame.luma(), frame.timeMillis());
+        int width = frame.image().width(), height = frame.image().height();
+        UnlockAttempt.Outcome o = a.frame(models, frame.image(), frame.luma(), frame.timeMillis(), first -> showNow(() -> show(width, height, first)));
         if (attempt != a) return null;      // the gate opened (the PIN) while this frame was judged: it counts for nothing
         record(o);
         if (o.kind() == UnlockAttempt.Kind.UNLOCK) attempt = null;      // over: later frames must not start another
-        int width = frame.image().width(), height = frame.image().height();
         return () -> show(width, height, o);
     }
 

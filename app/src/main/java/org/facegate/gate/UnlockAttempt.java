@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.facegate.detect.Box;
 import org.facegate.detect.Face;
@@ -146,9 +147,14 @@ public final class UnlockAttempt {
      *                   the subject's left is one in the image too
      * @param luma       the frame's luma plane, which liveness's pixel tracking reads; null to take it from the RGB
      * @param timeMillis its capture time, which times the challenges
+     * @param started    with liveness on, given the attempt's first instruction (a {@link Kind#CHALLENGE} outcome) as
+     *                   soon as the frame that starts the attempt showed a face, before that frame's identity check and
+     *                   challenge work, which take most of its time: the person reads it sooner and is let in sooner
+     *                   (docs/liveness.md, "Owner's time to unlock"). The attempt counts from that frame on
+     *                   ({@link #abandon}), so the early instruction is no free look.
      */
-    public Outcome frame(FaceModels models, RgbImage frame, LumaPlane luma, long timeMillis) {
-        return mode == LivenessMode.OFF ? still(models, frame) : live(models, frame, luma, timeMillis);
+    public Outcome frame(FaceModels models, RgbImage frame, LumaPlane luma, long timeMillis, Consumer<Outcome> started) {
+        return mode == LivenessMode.OFF ? still(models, frame) : live(models, frame, luma, timeMillis, started);
     }
 
     private Outcome still(FaceModels models, RgbImage frame) {
@@ -166,7 +172,7 @@ public final class UnlockAttempt {
         }
     }
 
-    private Outcome live(FaceModels models, RgbImage frame, LumaPlane luma, long timeMillis) {
+    private Outcome live(FaceModels models, RgbImage frame, LumaPlane luma, long timeMillis, Consumer<Outcome> started) {
         if (session == null) models.liveness.reset();       // each attempt finds its face afresh
         LivenessFrame f = models.liveness.analyze(frame, luma, timeMillis);
         Box box = f.hasFace() ? f.face().box() : null;
@@ -175,6 +181,7 @@ public final class UnlockAttempt {
             session = mode == LivenessMode.ACTIVE
                     ? new ChallengeSession(order.get(), ChallengeSession.MILLIS_PER_CHALLENGE, (image, face) -> identity(models, image, face), 1)
                     : ChallengeSession.passive((image, face) -> identity(models, image, face), PASSIVE_MILLIS);
+            started.accept(challenge(box));
         }
         identityNanos = 0;
         long t0 = System.nanoTime();
@@ -182,10 +189,7 @@ public final class UnlockAttempt {
         timings.add(FrameTimings.Stage.LIVENESS, System.nanoTime() - t0 - identityNanos);
         String confirmed = vote.confirmed();
         Gallery.Enrolled who = confirmed == null ? null : byName(confirmed);
-        if (state == ChallengeSession.State.RUNNING) {
-            Instruction shown = new Instruction(session.instruction(), session.shown() + 1, session.challenges().size());
-            return new Outcome(Kind.CHALLENGE, null, vote.lastScore(), box, shown, null, null);
-        }
+        if (state == ChallengeSession.State.RUNNING) return challenge(box);
         if (state == ChallengeSession.State.LIVE) {
             // the identity check refuses anyone who may not unlock, so a live session has one who may
             return end(who != null && who.person().mayUnlock ? Outcome.of(Kind.UNLOCK, who, vote.lastScore(), box)
@@ -202,6 +206,12 @@ public final class UnlockAttempt {
         boolean timedOut = reason == ChallengeSession.Reason.TIMEOUT || reason == ChallengeSession.Reason.NOT_COMPLETED
                 || reason == ChallengeSession.Reason.FACE_LOST || reason == ChallengeSession.Reason.WRONG_MOVEMENT;
         return end(new Outcome(timedOut ? Kind.TIMEOUT : Kind.SPOOF, who, vote.bestScore(), box, null, reason, timedOut ? unmet : null));
+    }
+
+    /** The running session's instruction to show now. */
+    private Outcome challenge(Box box) {
+        Instruction shown = new Instruction(session.instruction(), session.shown() + 1, session.challenges().size());
+        return new Outcome(Kind.CHALLENGE, null, vote.lastScore(), box, shown, null, null);
     }
 
     /** The session's identity check: the vote goes on, and someone who may not unlock is refused at once. */

@@ -53,9 +53,7 @@ public abstract class CameraActivity extends SecureActivity {
             } finally {
                 frame.release();
             }
-            if (show != null) services.main.post(() -> {
-                if (resumed && running) show.run();
-            });
+            if (show != null) showNow(show);
             if (frames.next()) engine.post(this);
         }
 
@@ -90,6 +88,16 @@ public abstract class CameraActivity extends SecureActivity {
      * shown must not read its pixels.
      */
     protected abstract Runnable analyze(FaceModels models, CameraFrame frame) throws Exception;
+
+    /**
+     * Any thread: runs {@code show} on the main thread if the screen is still resumed then, as {@link #analyze}'s result
+     * is; for what {@link #analyze} has to show before it returns.
+     */
+    protected void showNow(Runnable show) {
+        services.main.post(() -> {
+            if (resumed && running) show.run();
+        });
+    }
 
     /**
      * The models could not be opened or a frame failed; runs on the main thread. When face recognition is unavailable

@@ -77,7 +77,7 @@ public class FrameAllocationBench {
                 long a0 = mx.getCurrentThreadAllocatedBytes();
                 CameraFrame frame = buffers.convert(sensor.get(k % sensor.size()), SENSOR_DEGREES, t);
                 long a1 = mx.getCurrentThreadAllocatedBytes();
-                attempt.frame(models, frame.image(), frame.luma(), t);
+                attempt.frame(models, frame.image(), frame.luma(), t, first -> {});
                 frame.release();
                 long a2 = mx.getCurrentThreadAllocatedBytes();
                 convert[k] = a1 - a0;

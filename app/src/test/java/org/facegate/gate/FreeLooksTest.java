@@ -9,11 +9,13 @@ import java.util.Collections;
 import java.util.List;
 import org.facegate.R;
 import org.facegate.image.RgbImage;
+import org.facegate.liveness.Challenge;
 import org.facegate.liveness.LivenessMode;
 import org.facegate.store.Role;
 import org.facegate.store.UnlockEvent;
 import org.facegate.testing.AppTest;
 import org.facegate.testing.Await;
+import org.facegate.testing.HeldRuntime;
 import org.facegate.testing.Photos;
 import org.junit.Before;
 import org.junit.Test;
@@ -24,6 +26,9 @@ import org.junit.Test;
  * (LFW) is the owner; a stranger, Tony Blair, is shown for one frame.
  */
 public class FreeLooksTest extends AppTest {
+    /** The shipped embedding model's file. */
+    private static final String EMBEDDER = "mobilefacenet-fp16.tflite";
+
     @Before
     public void owner() {
         createPin("Colin Powell");
@@ -90,6 +95,34 @@ public class FreeLooksTest extends AppTest {
         idle();
         assertEquals(0, services.rules().faceFailures());
         assertEquals(List.of(), events());
+    }
+
+    /**
+     * The first challenge is named as soon as the attempt's first frame shows a face, while that frame's identity check
+     * (the embedder, held here) still runs: the owner reads it sooner, by most of a frame's processing (docs/liveness.md,
+     * "Owner's time to unlock"). The attempt counts from that frame, so the early instruction is no free look: closing
+     * the gate while it shows is a failed attempt.
+     */
+    @Test
+    public void theFirstChallengeIsNamedWhileItsFrameIsJudgedAndTheAttemptCounts() {
+        HeldRuntime held = new HeldRuntime(EMBEDDER);
+        services.runtimes = () -> held;
+        services.challengeOrder = failures -> List.of(Challenge.LOOK_UP, Challenge.BLINK, Challenge.TURN_LEFT);
+        GateActivity gate = lookingGate(LivenessMode.ACTIVE);
+        held.hold();
+        try {
+            camera().play(List.of(Photos.rgb(Photos.lfw("Colin_Powell", 170)).mirrored()), 4, 4, null);
+            Await.until(() -> "the first challenge named: " + statusOf(gate),
+                    () -> text(gate, R.id.gate_status).equals(Challenge.LOOK_UP.instruction() + " (step 1 of 3)"));
+            // no embedding can finish while held: the frame is still being judged (its mesh refinement may come first)
+            Await.until("the frame's embedding reached and held", () -> held.waiting.get() == 1);
+            controller(gate).pause();
+        } finally {
+            held.release();
+        }
+        Await.until("the attempt given up", () -> services.engine().pending() == 0 && services.rules().faceFailures() == 1);
+        Await.until("logged", () -> events().size() == 1);
+        assertEquals(UnlockEvent.Outcome.FACE_REJECTED, events().get(0).outcome);
     }
 
     @Test

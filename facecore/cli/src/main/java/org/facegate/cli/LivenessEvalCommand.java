@@ -102,6 +102,11 @@ final class LivenessEvalCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}, an assumption)")
     long moveMillis;
 
+    @Option(names = "--first-instruction-share", paramLabel = "SHARE", defaultValue = "" + OwnerSimulation.FIRST_INSTRUCTION_SHARE,
+            description = "with --unlock-time: the share of a frame's processing after which the gate shows the first instruction, "
+                    + "once the face is found (default: ${DEFAULT-VALUE}, the desktop's; 1: after the whole frame)")
+    double firstShare;
+
     @Option(names = "--lfw", paramLabel = "LFW_DIR", description = "with --passive-model: also score the model on real LFW photos")
     Path lfw;
 
@@ -312,6 +317,7 @@ final class LivenessEvalCommand implements Callable<Integer> {
             throw new CliException("--reaction-ms must be at least its jitter, " + OwnerSimulation.REACTION_JITTER_MILLIS + " ms, got " + reactionMillis);
         }
         if (moveMillis <= 0) throw new CliException("--move-ms must be positive, got " + moveMillis);
+        if (!(firstShare >= 0 && firstShare <= 1)) throw new CliException("--first-instruction-share must be in [0, 1], got " + firstShare);
         List<Path> files = clipFrames(unlockTime);
         List<RgbImage> images = read(files);
         out.printf(Locale.ROOT, "time to unlock from the first frame with a face to the decision, replayed at %s%n", rate);
@@ -340,13 +346,14 @@ final class LivenessEvalCommand implements Callable<Integer> {
             int withdrawn = 0, askedAgain = 0;
             for (int s = 0; s < sessions; s++) {
                 ChallengeSession session = ChallengeSession.random(random, IdentityCheck.ANYONE);
-                OwnerSimulation.Answer a = owner.answer(replay, session, processFps, s);
+                OwnerSimulation.Answer a = owner.answer(replay, session, processFps, firstShare, s);
                 active.add(session.challenges(), session, a.millis());
                 withdrawn += a.withdrawn();
                 askedAgain += a.askedAgain();
             }
-            out.printf(Locale.ROOT, "active (3 challenges, simulated owner: reaction %d +- %d ms, movements of %.0f deg in %d ms, held %d ms, the clip's own blink): %s; %s%n",
-                    reactionMillis, OwnerSimulation.REACTION_JITTER_MILLIS, motion.peakDegrees(), motion.moveMillis(), motion.holdMillis(),
+            out.printf(Locale.ROOT, "active (3 challenges, first instruction shown %.2f of a frame's processing after it, simulated owner: reaction %d +- %d ms, "
+                    + "movements of %.0f deg in %d ms, held %d ms, the clip's own blink): %s; %s%n",
+                    firstShare, reactionMillis, OwnerSimulation.REACTION_JITTER_MILLIS, motion.peakDegrees(), motion.moveMillis(), motion.holdMillis(),
                     active.unlockTimes(), active.summary());
             if (!active.rejected().isEmpty()) out.println("  rejected: " + active.rejected());
             // the next instruction shows once a movement awaits only its hold (ChallengeSession.shown); a failed hold takes it back

@@ -115,5 +115,7 @@ public class LivenessCommandTest {
         assertTrue(err, err.contains("--reaction-ms must be at least its jitter, 200 ms, got 150"));
         assertEquals(2, run("liveness-eval", "--unlock-time", tmp.getRoot().toString(), "--move-ms", "0"));
         assertTrue(err, err.contains("--move-ms must be positive, got 0"));
+        assertEquals(2, run("liveness-eval", "--unlock-time", tmp.getRoot().toString(), "--first-instruction-share", "1.5"));
+        assertTrue(err, err.contains("--first-instruction-share must be in [0, 1], got 1.5"));
     }
 }
