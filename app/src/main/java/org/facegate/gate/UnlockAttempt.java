@@ -151,7 +151,7 @@ public final class UnlockAttempt {
      *                   soon as the frame that starts the attempt showed a face, before that frame's identity check and
      *                   challenge work, which take most of its time: the person reads it sooner and is let in sooner
      *                   (docs/liveness.md, "Owner's time to unlock"). The attempt counts from that frame on
-     *                   ({@link #abandon}), so the early instruction is no free look.
+     *                   ({@link #abandon}), so showing it then is no free look.
      */
     public Outcome frame(FaceModels models, RgbImage frame, LumaPlane luma, long timeMillis, Consumer<Outcome> started) {
         return mode == LivenessMode.OFF ? still(models, frame) : live(models, frame, luma, timeMillis, started);

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.facegate.R;
+import org.facegate.embed.TfliteEmbedder;
 import org.facegate.image.RgbImage;
 import org.facegate.liveness.Challenge;
 import org.facegate.liveness.LivenessMode;
@@ -26,9 +27,6 @@ import org.junit.Test;
  * (LFW) is the owner; a stranger, Tony Blair, is shown for one frame.
  */
 public class FreeLooksTest extends AppTest {
-    /** The shipped embedding model's file. */
-    private static final String EMBEDDER = "mobilefacenet-fp16.tflite";
-
     @Before
     public void owner() {
         createPin("Colin Powell");
@@ -100,12 +98,12 @@ public class FreeLooksTest extends AppTest {
     /**
      * The first challenge is named as soon as the attempt's first frame shows a face, while that frame's identity check
      * (the embedder, held here) still runs: the owner reads it sooner, by most of a frame's processing (docs/liveness.md,
-     * "Owner's time to unlock"). The attempt counts from that frame, so the early instruction is no free look: closing
-     * the gate while it shows is a failed attempt.
+     * "Owner's time to unlock"). Closing the gate while it shows is a failed attempt, as for any attempt that saw a face
+     * (the give-up runs after the held frame, whose identity check has started the vote by then).
      */
     @Test
     public void theFirstChallengeIsNamedWhileItsFrameIsJudgedAndTheAttemptCounts() {
-        HeldRuntime held = new HeldRuntime(EMBEDDER);
+        HeldRuntime held = new HeldRuntime(TfliteEmbedder.SHIPPED_PREFIX);
         services.runtimes = () -> held;
         services.challengeOrder = failures -> List.of(Challenge.LOOK_UP, Challenge.BLINK, Challenge.TURN_LEFT);
         GateActivity gate = lookingGate(LivenessMode.ACTIVE);

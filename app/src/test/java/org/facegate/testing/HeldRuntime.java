@@ -16,14 +16,14 @@ import org.facegate.testing.runtime.DesktopRuntimes;
  */
 public final class HeldRuntime implements InferenceRuntime {
     private final InferenceRuntime real = DesktopRuntimes.create(2);
-    private final String model;
+    private final String filePrefix;
     private volatile CountDownLatch held;
     /** Runs waiting now. */
     public final AtomicInteger waiting = new AtomicInteger();
 
-    /** @param model the file name of the model whose runs {@link #hold} stops */
-    public HeldRuntime(String model) {
-        this.model = model;
+    /** @param filePrefix how the file name of the model whose runs {@link #hold} stops begins */
+    public HeldRuntime(String filePrefix) {
+        this.filePrefix = filePrefix;
     }
 
     /** Runs of the model wait from now on, until {@link #release}. */
@@ -41,7 +41,7 @@ public final class HeldRuntime implements InferenceRuntime {
     @Override
     public InferenceModel open(ByteBuffer bytes, String name, ModelOptions options) throws ModelException {
         InferenceModel m = real.open(bytes, name, options);
-        if (!name.equals(model)) return m;
+        if (!name.startsWith(filePrefix)) return m;
         return new ForwardingModel(m) {
             @Override
             public void run(ByteBuffer[] inputs, ByteBuffer[] outputs) {

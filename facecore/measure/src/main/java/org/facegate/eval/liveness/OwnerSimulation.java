@@ -24,10 +24,12 @@ public final class OwnerSimulation {
      * The share of a frame's processing time after which the gate shows an attempt's first instruction: the app shows
      * it as soon as the liveness analyzer has found the face on the attempt's first frame (BlazeFace and the mesh),
      * before that frame's identity check and challenge work ({@code UnlockAttempt}'s {@code started}). 0.16 on the
-     * desktop CPU: of that frame's 30.5 ms, the analyzer took 4.8, the identity check 17.0 (the mesh refinement and
+     * desktop CPU: of that frame's 30.2 ms, the analyzer took 4.8, the identity check 17.0 (the mesh refinement and
      * two embeddings) and the challenge 8.4 (the tracker's reference), medians over 41 session starts of the real clip
-     * (a throwaway harness, 7 December). A phone's share differs (its diagnostics screen has the stages); the time to
-     * unlock is given for others with {@code liveness-eval --first-instruction-share}.
+     * (a throwaway harness, 7 December). It is applied to the mean processing time, though a first frame (with the
+     * detector) took 8% more than a tracked one (28.0 ms): 2 ms at 6 fps. A phone's share differs (its diagnostics
+     * screen has the stages, the mesh's two runs per frame, the analyzer's and the identity check's, under one); the time
+     * to unlock is given for others with {@code liveness-eval --first-instruction-share}.
      */
     public static final double FIRST_INSTRUCTION_SHARE = 0.16;
 
@@ -134,9 +136,9 @@ public final class OwnerSimulation {
                     if (first[0] >= 0 && (now != shown[0] || again)) {
                         if (now < shown[0]) withdrawn[0]++;
                         if (again) asked[0]++;
-                        shown[0] = now;
                         // the first shows once the face is found on its frame, the others once their frame is processed
-                        long seen = f.timeMillis() + (action[0] == null ? Math.round(latency * firstShare) : latency);
+                        long seen = f.timeMillis() + (shown[0] < 0 ? Math.round(latency * firstShare) : latency);
+                        shown[0] = now;
                         long react = seen + reactionMillis + Math.round((2 * random.nextDouble() - 1) * REACTION_JITTER_MILLIS);
                         if (action[0] != null && seen >= start[0]) {
                             // the action under way becomes the one before; one not yet started is simply replaced

@@ -25,6 +25,14 @@ import org.junit.Test;
  * movement off when the next instruction came (the head snapped back: FACE_JUMP on 31 of 50 sessions at 12 fps).
  */
 public class OwnerSimulationTest {
+    /**
+     * The share of a frame's processing after which the first instruction shows, in the tests of faults the simulation
+     * found: 1, the whole frame, as the gate did when they were found and their numbers measured. The share moves every
+     * simulated owner's timings, as a seed does, and at the gate's {@link OwnerSimulation#FIRST_INSTRUCTION_SHARE} the
+     * sessions that show each fault are others (the 32 turns after a nod, for one, are all live there).
+     */
+    private static final double FOUND_AT = 1;
+
     @Test
     public void aBlinkOrMovementAskedAfterAMovementIsSeen() throws Exception {
         LivenessData.root();
@@ -38,7 +46,7 @@ public class OwnerSimulationTest {
                 // seed 7 (which these orders used before the replays' streams were kept apart by use) now puts no
                 // processed frame on the owner's one short blink: over seeds 0-19 that happens at 7 or 9 in 5 of 7
                 // orders with a blink after a movement, and never otherwise
-                owner.answer(replay, s, 6, 1);
+                owner.answer(replay, s, 6, FOUND_AT, 1);
                 assertEquals(order + ": " + s.describe(), ChallengeSession.State.LIVE, s.state());
             }
         }
@@ -53,10 +61,9 @@ public class OwnerSimulationTest {
      * look-down (8 fps: openness 0.73-0.78, never above {@link org.facegate.liveness.BlinkDetector#OPEN_ABOVE}). The
      * seeds of that run no longer replay its frame timings ({@code Seeds.Use}), so each order is answered at three
      * seeds: the blink must never time out, and a session may only fail a movement (the head challenges' own BPCER at
-     * 6 fps). Measured: 18 of 18 live since the first instruction shows once the face is found
-     * ({@link OwnerSimulation#FIRST_INSTRUCTION_SHARE}, which moves the owner's timings); 17 before it, the other refused
-     * on a movement (PLANAR_MOTION); 18 before the owner saw the next instruction during the hold
-     * ({@code ChallengeSession.shown}); 16 before {@code ParallaxTracker.NOSE_ROUND_TRIP}.
+     * 6 fps). Measured: 18 of 18 live on the final code of 7 December; 17 when the owner first saw the next
+     * instruction during the hold ({@code ChallengeSession.shown}, which moves the owner's timings), the other refused
+     * on a movement (PLANAR_MOTION), and 18 before it; 16 before {@code ParallaxTracker.NOSE_ROUND_TRIP}.
      */
     @Test
     public void aBlinkRightAfterAMovementIsConfirmed() throws Exception {
@@ -74,7 +81,7 @@ public class OwnerSimulationTest {
                 OwnerSimulation owner = OwnerSimulation.of(new HeadEvaluation(analyzer, a.fps(), false, null), clip, 12);
                 for (long seed = 0; seed < 3; seed++) {
                     ChallengeSession s = new ChallengeSession(List.of(a.order()), ChallengeSession.MILLIS_PER_CHALLENGE, IdentityCheck.ANYONE, 1);
-                    owner.answer(new Replay(analyzer, Replay.CAPTURE_FPS, a.fps(), false), s, a.fps(), seed);
+                    owner.answer(new Replay(analyzer, Replay.CAPTURE_FPS, a.fps(), false), s, a.fps(), FOUND_AT, seed);
                     String what = List.of(a.order()) + " at " + a.fps() + " fps, seed " + seed + ": " + s.describe();
                     if (s.state() == ChallengeSession.State.LIVE) live++;
                     else assertEquals(what, ChallengeSession.Reason.PLANAR_MOTION, s.reason());
@@ -125,8 +132,7 @@ public class OwnerSimulationTest {
      * offset 0.4-1.4 degrees past its start. With the tracking's reference taken only at or behind the start, it stayed
      * on the head still pitched 20-36 degrees, the pitch's return raised the anchors' residual to 0.10-0.13 eye spans
      * and the turn failed on it: 7 of these 32 sessions were refused (PLANAR_MOTION). With
-     * {@code HeadMoveStep.REFERENCE_SLACK} (2 degrees): 4; at the owner's timings since the first instruction shows once
-     * the face is found ({@link OwnerSimulation#FIRST_INSTRUCTION_SHARE}), 0.
+     * {@code HeadMoveStep.REFERENCE_SLACK} (2 degrees): 4.
      */
     @Test
     public void aTurnAfterANodIsTrackedFromTheHeadAtRest() throws Exception {
@@ -140,7 +146,7 @@ public class OwnerSimulationTest {
                 for (Challenge turn : List.of(Challenge.TURN_LEFT, Challenge.TURN_RIGHT)) {
                     for (long seed = 0; seed < 8; seed++) {
                         ChallengeSession s = new ChallengeSession(List.of(nod, turn), ChallengeSession.MILLIS_PER_CHALLENGE, IdentityCheck.ANYONE, 1);
-                        owner.answer(replay, s, 6, seed);
+                        owner.answer(replay, s, 6, FOUND_AT, seed);
                         if (s.state() != ChallengeSession.State.LIVE) {
                             rejected++;
                             why.append(String.format(Locale.ROOT, "%n%s, %s seed %d: %s", nod, turn, seed, s.describe()));
@@ -157,9 +163,9 @@ public class OwnerSimulationTest {
      * An owner who turns or nods 25 degrees in 400 ms (faster than the assumed 500) at 6 processed fps: one step of his
      * movement crosses 20 degrees or more, where the tracking loses the anchors, so the movement is often made without
      * the parallax counted. The instruction is then asked again ({@code ChallengeSession.AGAIN}) once his head is back,
-     * and the same movement made again, at a different phase of the frames, passes: these two sessions (of 48 with
-     * one movement each, seeds 0-11; 6 were asked again, 4 of them passed, at the owner's timings since the first
-     * instruction shows once the face is found; 7 and 4 before) would time out without the second try.
+     * and the same movement made again, at a different phase of the frames, passes: these three sessions (of 48 with
+     * one movement each, seeds 0-11; 7 were asked again, 4 of them passed) time out as PLANAR_MOTION without the
+     * second try.
      */
     @Test
     public void aMovementThatDidNotCountIsAskedAgainAndPassesOnTheSecondTry() throws Exception {
@@ -168,10 +174,10 @@ public class OwnerSimulationTest {
             OwnerSimulation owner = OwnerSimulation.of(new HeadEvaluation(analyzer, 6, false, null), LivenessData.clip(), 12,
                     OwnerSimulation.REACTION_MILLIS, new HeadMotion(HeadMotion.PEAK_DEGREES, 400, HeadMotion.HOLD_MILLIS));
             Replay replay = new Replay(analyzer, Replay.CAPTURE_FPS, 6, false);
-            Map<Challenge, Long> seeds = Map.of(Challenge.TURN_LEFT, 5L, Challenge.LOOK_DOWN, 0L);
+            Map<Challenge, Long> seeds = Map.of(Challenge.TURN_LEFT, 9L, Challenge.LOOK_UP, 6L, Challenge.LOOK_DOWN, 2L);
             for (Map.Entry<Challenge, Long> e : seeds.entrySet()) {
                 ChallengeSession s = ChallengeSession.of(IdentityCheck.ANYONE, e.getKey());
-                OwnerSimulation.Answer a = owner.answer(replay, s, 6, e.getValue());
+                OwnerSimulation.Answer a = owner.answer(replay, s, 6, FOUND_AT, e.getValue());
                 assertEquals(e + ": " + s.describe(), 1, a.askedAgain());
                 assertEquals(e + ": " + s.describe(), ChallengeSession.State.LIVE, s.state());
             }
@@ -181,7 +187,9 @@ public class OwnerSimulationTest {
     /**
      * The gate shows the first instruction once the face is found on the attempt's first frame, a share of that frame's
      * processing ({@link OwnerSimulation#FIRST_INSTRUCTION_SHARE}) instead of all of it, so the owner starts, and is let
-     * in, sooner by the rest: 0.84 of 167 ms at 6 fps, 140 ms, on average over the phases of the frames.
+     * in, sooner by the rest: 0.84 of 167 ms at 6 fps, 140 ms, on average over the phases of the frames (measured: 104
+     * ms over these 8 sessions). Only the first instruction: a share applied to every instruction would bring the
+     * second challenge's sooner too, about twice as much.
      */
     @Test
     public void anInstructionShownOnceTheFaceIsFoundLetsTheOwnerInSooner() throws Exception {
@@ -193,12 +201,13 @@ public class OwnerSimulationTest {
             Replay replay = new Replay(analyzer, Replay.CAPTURE_FPS, 6, false);
             for (long seed = 0; seed < 8; seed++) {
                 long[] millis = new long[2];
+                boolean live = true;
                 for (int k = 0; k < 2; k++) {
                     ChallengeSession s = ChallengeSession.of(IdentityCheck.ANYONE, Challenge.TURN_LEFT, Challenge.BLINK);
                     millis[k] = owner.answer(replay, s, 6, k == 0 ? 1 : OwnerSimulation.FIRST_INSTRUCTION_SHARE, seed).millis();
-                    if (s.state() != ChallengeSession.State.LIVE) millis[0] = -1;
+                    live &= s.state() == ChallengeSession.State.LIVE;
                 }
-                if (millis[0] < 0) continue;
+                if (!live) continue;
                 sooner += millis[0] - millis[1];
                 n++;
             }
@@ -206,7 +215,7 @@ public class OwnerSimulationTest {
         double mean = (double) sooner / n;
         System.out.printf(Locale.ROOT, "sooner by %.0f ms on average over %d sessions%n", mean, n);
         assertTrue(n + " of 8 sessions live at both shares", n >= 6);
-        assertTrue("sooner by " + mean + " ms", mean > 70 && mean < 280);
+        assertTrue("sooner by " + mean + " ms", mean > 70 && mean < 210);
     }
 
     /** Simulated sessions: the processed rate, the challenges asked. */
