@@ -74,6 +74,11 @@ public record DiagnosticsReport(String app, Device device, String modelReport, l
             row(sb, "total", frames.totalMillis());
             sb.append("(detect, mesh, embed: the models' runs; liveness: the challenge's own tracking; other: the rest of the "
                     + "analysis, preparing images and matching)\n");
+            if (!Double.isNaN(frames.firstInstructionMillis())) {
+                // the share docs/liveness.md's time to unlock rests on ("The first instruction, as soon as the face is found")
+                sb.append(String.format(Locale.ROOT, "Last attempt's first instruction: shown %.1f ms into its frame's %.1f ms of analysis (share %.2f)\n",
+                        frames.firstInstructionMillis(), frames.firstFrameMillis(), frames.firstInstructionMillis() / frames.firstFrameMillis()));
+            }
         }
         sb.append('\n');
 

@@ -6,7 +6,8 @@ import java.util.Arrays;
  * Where the time of the last {@link #WINDOW} processed camera frames went, stage by stage: the camera thread's
  * conversion, the detector's, the face mesh's and the embedder's model runs ({@link TimedRuntime}), the liveness
  * challenge's own work ({@code UnlockAttempt}), and the rest of the analysis (pre- and post-processing, matching).
- * The inference thread {@link #begin begins} a frame, {@link #add adds} to it and ends it ({@link #frameDone}); any
+ * Also how far into its frame the last liveness attempt's first instruction showed ({@link #firstInstruction}). The
+ * inference thread {@link #begin begins} a frame, {@link #add adds} to it and ends it ({@link #frameDone}); any
  * thread reads the {@link #summary}.
  */
 public final class FrameTimings {
@@ -35,6 +36,10 @@ public final class FrameTimings {
     private int count, next;
     // inference thread: the frame being analysed
     private final long[] current = new long[STAGES];
+    /** Inference thread: when the frame being analysed showed an attempt's first instruction, ns into it; -1: it did not. */
+    private long currentFirst = -1;
+    /** The last frame that showed a first instruction: ns into it, and its analysis; -1: none yet. */
+    private long lastFirst = -1, lastFirstFrame = -1;
 
     /**
      * The means over the last frames.
@@ -44,8 +49,13 @@ public final class FrameTimings {
      * @param otherMillis  mean milliseconds of the analysis outside the model runs and the liveness stage
      * @param totalMillis  mean milliseconds of conversion plus analysis
      * @param fps          processed frames per second over the window (0 with fewer than two frames)
+     * @param firstInstructionMillis for the last frame that started a liveness attempt (whether or not in the window):
+     *                     how far into its analysis the attempt's first instruction was shown; NaN if none did
+     * @param firstFrameMillis that frame's whole analysis, ms; NaN if none. Their ratio is the share the time-to-unlock
+     *                     simulation assumes (docs/liveness.md, "The first instruction, as soon as the face is found")
      */
-    public record Summary(int frames, double[] stageMillis, double otherMillis, double totalMillis, double fps) {
+    public record Summary(int frames, double[] stageMillis, double otherMillis, double totalMillis, double fps, double firstInstructionMillis,
+            double firstFrameMillis) {
         public double millis(Stage s) {
             return stageMillis[s.ordinal()];
         }
@@ -54,6 +64,12 @@ public final class FrameTimings {
     /** Inference thread: a frame's analysis starts (model runs of other work before it are not counted). */
     public void begin() {
         Arrays.fill(current, 0);
+        currentFirst = -1;
+    }
+
+    /** Inference thread: the frame being analysed showed a liveness attempt's first instruction {@code nanos} into its analysis. */
+    public void firstInstruction(long nanos) {
+        currentFirst = nanos;
     }
 
     /** Inference thread: time spent on {@code stage} for the frame being analysed. */
@@ -74,6 +90,10 @@ public final class FrameTimings {
         f[Stage.CONVERT.ordinal()] = convertNanos;
         f[TOTAL] = analysisNanos;
         f[END] = endMillis;
+        if (currentFirst >= 0) {
+            lastFirst = currentFirst;
+            lastFirstFrame = analysisNanos;
+        }
         next = (next + 1) % WINDOW;
         count = Math.min(count + 1, WINDOW);
     }
@@ -82,13 +102,15 @@ public final class FrameTimings {
     public synchronized void clear() {
         count = 0;
         next = 0;
+        lastFirst = lastFirstFrame = -1;
     }
 
     public synchronized Summary summary() {
         double[] stage = new double[STAGES];
-        if (count == 0) return new Summary(0, stage, 0, 0, 0);
+        double first = lastFirst < 0 ? Double.NaN : lastFirst / 1e6, firstFrame = lastFirst < 0 ? Double.NaN : lastFirstFrame / 1e6;
+        if (count == 0) return new Summary(0, stage, 0, 0, 0, first, firstFrame);
         double other = 0, total = 0;
-        long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
+        long firstEnd = Long.MAX_VALUE, lastEnd = Long.MIN_VALUE;
         for (int i = 0; i < count; i++) {
             long[] f = ring[i];
             long inAnalysis = 0;
@@ -98,11 +120,11 @@ public final class FrameTimings {
             }
             other += Math.max(0, f[TOTAL] - inAnalysis) / 1e6;
             total += (f[TOTAL] + f[Stage.CONVERT.ordinal()]) / 1e6;
-            first = Math.min(first, f[END]);
-            last = Math.max(last, f[END]);
+            firstEnd = Math.min(firstEnd, f[END]);
+            lastEnd = Math.max(lastEnd, f[END]);
         }
         for (int s = 0; s < STAGES; s++) stage[s] /= count;
-        double fps = count > 1 && last > first ? (count - 1) * 1000.0 / (last - first) : 0;
-        return new Summary(count, stage, other / count, total / count, fps);
+        double fps = count > 1 && lastEnd > firstEnd ? (count - 1) * 1000.0 / (lastEnd - firstEnd) : 0;
+        return new Summary(count, stage, other / count, total / count, fps, first, firstFrame);
     }
 }

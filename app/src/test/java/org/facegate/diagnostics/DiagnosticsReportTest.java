@@ -21,6 +21,7 @@ public class DiagnosticsReportTest {
             t.begin();
             t.add(FrameTimings.Stage.DETECT, 4_000_000);
             t.add(FrameTimings.Stage.EMBED, 9_000_000);
+            if (i == 20) t.firstInstruction(4_500_000);
             t.frameDone(3_000_000, 20_000_000, 200L * i);
         }
         return t.summary();
@@ -45,6 +46,7 @@ public class DiagnosticsReportTest {
         assertTrue("landscape: a 270-degree front sensor's frames need no turn: " + text,
                 text.contains("Orientation: sensor at 270°, display at 90°, frames turned 0°\n"));
         assertTrue(text, text.contains("Last 30 processed frames: 5.0 per second; mean ms per frame:\n"));
+        assertTrue(text, text.contains("Last attempt's first instruction: shown 4.5 ms into its frame's 20.0 ms of analysis (share 0.23)\n"));
         assertTrue(text, text.contains("  convert       3.0\n  detect        4.0\n  mesh          0.0\n  embed         9.0\n  liveness      0.0\n"
                 + "  other         7.0\n  total        23.0\n"));
     }

@@ -1,6 +1,7 @@
 package org.facegate.diagnostics;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
 import org.facegate.diagnostics.FrameTimings.Stage;
 import org.junit.Test;
@@ -35,6 +36,23 @@ public class FrameTimingsTest {
         assertEquals("analysis outside the stages", 40 - 5 - 3 - 20 - 4, s.otherMillis(), 1e-9);
         assertEquals("conversion and analysis", 42, s.totalMillis(), 1e-9);
         assertEquals("9 intervals of 125 ms", 8, s.fps(), 1e-9);
+    }
+
+    @Test
+    public void keepsWhenTheLastAttemptShowedItsFirstInstruction() {
+        FrameTimings t = new FrameTimings();
+        frame(t, 0);
+        assertTrue("none shown yet", Double.isNaN(t.summary().firstInstructionMillis()));
+        t.begin();
+        t.firstInstruction(6 * MS);
+        t.frameDone(2 * MS, 38 * MS, 100);
+        // the frames after it, more than a window of them, keep it: an attempt lasts longer than its first frame
+        for (int i = 0; i < 40; i++) frame(t, 200 + 100L * i);
+        FrameTimings.Summary s = t.summary();
+        assertEquals(6, s.firstInstructionMillis(), 1e-9);
+        assertEquals("the analysis of that frame, not the conversion", 38, s.firstFrameMillis(), 1e-9);
+        t.clear();
+        assertTrue(Double.isNaN(t.summary().firstInstructionMillis()));
     }
 
     @Test

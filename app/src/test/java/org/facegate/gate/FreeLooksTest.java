@@ -2,12 +2,14 @@ package org.facegate.gate;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.facegate.R;
+import org.facegate.diagnostics.FrameTimings;
 import org.facegate.embed.TfliteEmbedder;
 import org.facegate.image.RgbImage;
 import org.facegate.liveness.Challenge;
@@ -121,6 +123,10 @@ public class FreeLooksTest extends AppTest {
         Await.until("the attempt given up", () -> services.engine().pending() == 0 && services.rules().faceFailures() == 1);
         Await.until("logged", () -> events().size() == 1);
         assertEquals(UnlockEvent.Outcome.FACE_REJECTED, events().get(0).outcome);
+        // the diagnostics say how early: shown before the held embedding, so well within the frame's analysis
+        FrameTimings.Summary timed = services.timings.summary();
+        assertTrue(timed.firstInstructionMillis() + " of " + timed.firstFrameMillis() + " ms",
+                timed.firstInstructionMillis() > 0 && timed.firstInstructionMillis() < timed.firstFrameMillis());
     }
 
     @Test

@@ -27,9 +27,9 @@ public final class OwnerSimulation {
      * desktop CPU: of that frame's 30.2 ms, the analyzer took 4.8, the identity check 17.0 (the mesh refinement and
      * two embeddings) and the challenge 8.4 (the tracker's reference), medians over 41 session starts of the real clip
      * (a throwaway harness, 7 December). It is applied to the mean processing time, though a first frame (with the
-     * detector) took 8% more than a tracked one (28.0 ms): 2 ms at 6 fps. A phone's share differs (its diagnostics
-     * screen has the stages, the mesh's two runs per frame, the analyzer's and the identity check's, under one); the time
-     * to unlock is given for others with {@code liveness-eval --first-instruction-share}.
+     * detector) took 8% more than a tracked one (28.0 ms): 2 ms at 6 fps. A phone's share differs: the app's
+     * diagnostics screen reports its own (the last attempt's first instruction, ms into its frame's analysis), and the
+     * time to unlock is given for any share with {@code liveness-eval --first-instruction-share}.
      */
     public static final double FIRST_INSTRUCTION_SHARE = 0.16;
 
