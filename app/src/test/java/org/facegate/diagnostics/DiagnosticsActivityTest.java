@@ -70,6 +70,8 @@ public class DiagnosticsActivityTest extends AppTest {
         assertTrue(text, text.matches("(?s).*Last [0-9]+ processed frames: [0-9.]+ per second.*"));
         FrameTimings.Summary s = services.timings.summary();
         for (Stage stage : Stage.values()) assertTrue(stage + " measured: " + text, s.millis(stage) > 0);
+        // the attempt's first instruction was shown before its frame's identity check and challenge work were done
+        assertTrue(text, text.matches("(?s).*Last attempt's first instruction: shown [0-9.]+ ms into its frame's [0-9.]+ ms of analysis \\(share 0\\.[0-9]+\\)\n.*"));
 
         d.findViewById(R.id.diagnostics_copy).performClick();
         ClipboardManager clipboard = (ClipboardManager) app.getSystemService(Context.CLIPBOARD_SERVICE);
