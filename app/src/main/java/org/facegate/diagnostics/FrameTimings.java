@@ -36,6 +36,8 @@ public final class FrameTimings {
     private int count, next;
     // inference thread: the frame being analysed
     private final long[] current = new long[STAGES];
+    /** Inference thread: when the frame being analysed began ({@link System#nanoTime}). */
+    private long beganNanos;
     /** Inference thread: when the frame being analysed showed an attempt's first instruction, ns into it; -1: it did not. */
     private long currentFirst = -1;
     /** The last frame that showed a first instruction: ns into it, and its analysis; -1: none yet. */
@@ -65,10 +67,19 @@ public final class FrameTimings {
     public void begin() {
         Arrays.fill(current, 0);
         currentFirst = -1;
+        beganNanos = System.nanoTime();
     }
 
-    /** Inference thread: the frame being analysed showed a liveness attempt's first instruction {@code nanos} into its analysis. */
-    public void firstInstruction(long nanos) {
+    /**
+     * Inference thread: the frame being analysed shows a liveness attempt's first instruction now, timed from its
+     * {@link #begin}, where the analysis time {@link #frameDone} gets starts too.
+     */
+    public void firstInstruction() {
+        firstInstruction(System.nanoTime() - beganNanos);
+    }
+
+    /** The same, {@code nanos} into the frame's analysis. */
+    void firstInstruction(long nanos) {
         currentFirst = nanos;
     }
 

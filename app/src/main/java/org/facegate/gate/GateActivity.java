@@ -220,11 +220,10 @@ public class GateActivity extends CameraActivity {
         // the failure counted for the frame before may have been the last the rules allow: the gate shows the PIN
         if (services.rules().pinRequired() != null) return this::applyRules;
         int width = frame.image().width(), height = frame.image().height();
-        long t0 = System.nanoTime();
         UnlockAttempt.Outcome o = a.frame(models, frame.image(), frame.luma(), frame.timeMillis(), first -> {
             showNow(() -> show(width, height, first));
             // how early, for the diagnostics: the share of a frame the time-to-unlock measurements assume
-            services.timings.firstInstruction(System.nanoTime() - t0);
+            services.timings.firstInstruction();
         });
         if (attempt != a) return null;      // the gate opened (the PIN) while this frame was judged: it counts for nothing
         record(o);
